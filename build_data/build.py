@@ -1,0 +1,94 @@
+"""The build: validate everything, compute every indicator, prepare every output in memory.
+
+`build_all` either returns a complete Build (pages, data files, assets, navigation) or raises
+ValidationFailed with every problem found. Writing is left to the caller (site.py writes
+atomically; the MkDocs hook hands the files to MkDocs without touching docs/)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import render
+from .datapackages import Catalog, load_all
+from .indicators import Indicator, Theme, load_indicators, load_themes
+from .outputs import indicator_csv, indicator_json, to_json_bytes
+from .problems import Problem, ValidationFailed
+
+# Browser assets from the npm registry (package-lock.json pins them), copied into the site.
+VENDOR = {
+    "assets/vendor/vega.min.js": "node_modules/vega/build/vega.min.js",
+    "assets/vendor/vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
+    "assets/vendor/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
+}
+
+
+@dataclass
+class Build:
+    catalog: Catalog
+    indicators: list[Indicator]
+    themes: list[Theme]
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
+    files: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> bytes
+    warnings: list[Problem] = field(default_factory=list)
+
+    def nav(self) -> list:
+        sections = []
+        for theme in self.themes:
+            children = [f"themas/{theme.slug}.md"] + [
+                {i.titel: f"indicatoren/{i.id}.md"} for i in self.indicators if i.thema.slug == theme.slug]
+            sections.append({theme.titel: children})
+        return sections
+
+    def indicator(self, id_: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == id_)
+
+
+def validate(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
+    catalog = load_all(root)
+    indicators, problems = load_indicators(catalog)
+    return catalog, indicators, catalog.problems + problems
+
+
+def build_all(root: Path) -> Build:
+    catalog, indicators, problems = validate(root)
+    if any(p.severity == "error" for p in problems):
+        raise ValidationFailed(problems)
+    build = Build(catalog, indicators, load_themes(), warnings=problems)
+    for ind in indicators:
+        build.pages[f"indicatoren/{ind.id}.md"] = render.indicator_page(ind, catalog)
+        build.files[f"data/{ind.id}.json"] = to_json_bytes(indicator_json(ind, catalog))
+        build.files[f"data/{ind.id}.csv"] = indicator_csv(ind, catalog)
+    for theme in build.themes:
+        build.pages[f"themas/{theme.slug}.md"] = render.theme_page(theme, [i for i in indicators if i.thema.slug == theme.slug], catalog)
+    missing = [src for src in VENDOR.values() if not (root / src).exists()]
+    if missing:
+        raise ValidationFailed([Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `npm ci` uit (make site doet dat)") for m in missing])
+    for dest, src in VENDOR.items():
+        build.files[dest] = (root / src).read_bytes()
+    return build
+
+
+def _fingerprint(root: Path) -> str:
+    h = hashlib.sha256()
+    for base in ("datapackages", "build_data"):
+        for p in sorted((root / base).rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                st = p.stat()
+                h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+_CACHE: dict[str, tuple[str, Build]] = {}
+
+
+def cached_build(root: Path) -> Build:
+    """build_all, reused while no input changed (the site command and the MkDocs hook share it)."""
+    key = str(root.resolve())
+    fp = _fingerprint(root)
+    if key in _CACHE and _CACHE[key][0] == fp:
+        return _CACHE[key][1]
+    build = build_all(root)
+    _CACHE[key] = (fp, build)
+    return build

@@ -1,0 +1,48 @@
+"""Dutch number formats: 64 425 (no-break space as thousands separator), 55,6 %."""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u00a0"
+SYMBOL_TEXT = {
+    ".": "onbekend",
+    "x": "geheim",
+    "–": "nihil",
+    "*": "voorlopig cijfer",
+    "**": "nader voorlopig cijfer",
+}
+
+
+def decimals_of(value: float) -> int:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return 0
+    text = repr(float(value))
+    if "e" in text:
+        return 0
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    return len(frac)
+
+
+def number(value: float | int | None, decimals: int | None = None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if decimals is None:
+        decimals = decimals_of(value)
+    text = f"{value:,.{decimals}f}"  # 64,425.5
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def value(value, unit: str, symbol: str = "", decimals: int | None = None) -> str:
+    """A value as shown in tables: the number with its unit, or the CBS symbol when missing."""
+    if symbol in (".", "x", "–") or value is None or (isinstance(value, float) and math.isnan(value)):
+        return symbol or "."
+    text = number(abs(value) if unit == "procent_verandering" else value, decimals)
+    if unit == "procent_verandering":
+        text = ("+" if value > 0 else "\u2212" if value < 0 else "") + text + NBSP + "%"
+    elif unit == "procent":
+        text += NBSP + "%"
+    if symbol in ("*", "**"):
+        text += symbol
+    return text

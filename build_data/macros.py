@@ -1,0 +1,33 @@
+"""mkdocs-macros module for hand-written pages: forwards to build_data, computes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_data import render
+from build_data.build import cached_build
+from build_data.outputs import records
+
+
+def define_env(env):
+    root = Path(env.conf.config_file_path).resolve().parent
+
+    @env.macro
+    def kerncijfer(indicator_id: str) -> str:
+        """A key-figure tile with the latest national value, its period, source and a link."""
+        build = cached_build(root)
+        ind = build.indicator(indicator_id)
+        recs = records(ind, build.catalog)
+        return (f'<a class="hgkm-tegel" href="indicatoren/{ind.id}.html">' + render.key_figure(ind, recs)
+                + "</a>" + render.source_line(ind, build.catalog, [r for r in recs if r["regio_code"] == "NL01"]).replace(
+                    'class="hgkm-bron"', 'class="hgkm-bron hgkm-tegel-bron"'))
+
+    @env.macro
+    def themalijst() -> str:
+        build = cached_build(root)
+        items = []
+        for t in build.themes:
+            n = sum(1 for i in build.indicators if i.thema.slug == t.slug)
+            status = f"{n} indicator{'en' if n != 1 else ''}" if n else "nog geen cijfers"
+            items.append(f'<li><a href="themas/{t.slug}.html">{render.e(t.titel)}</a> <span class="hgkm-status">({status})</span></li>')
+        return '<ul class="hgkm-themalijst">' + "".join(items) + "</ul>"

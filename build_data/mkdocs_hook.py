@@ -1,0 +1,36 @@
+"""MkDocs hook: thin glue. It asks build_data for the pages, data files, assets and navigation,
+and hands them to MkDocs as generated files; it computes nothing itself and writes nothing to
+docs/. A validation problem stops the build with the full problem table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from build_data.build import cached_build
+from build_data.problems import ValidationFailed
+
+_build = None
+
+
+def on_config(config):
+    global _build
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _build = cached_build(root)
+    except ValidationFailed as exc:
+        raise PluginError("De data zijn niet geldig:\n" + str(exc)) from None
+    home = config.nav[:1] if config.nav else ["index.md"]
+    rest = config.nav[1:] if config.nav else []
+    config.nav = home + [{"Thema's": _build.nav()}] + rest
+    return config
+
+
+def on_files(files, config):
+    for path, content in sorted(_build.pages.items()):
+        files.append(File.generated(config, path, content=content))
+    for path, content in sorted(_build.files.items()):
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -1,0 +1,82 @@
+"""Indicator outputs: tidy records (one per region, period and category) that carry their
+provenance, as JSON for the site and CSV for downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+from . import formatting, periods
+from .datapackages import Catalog
+from .indicators import Indicator
+
+CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "categorie", "categorie_naam",
+              "waarde", "teken", "eenheid", "bron", "vindplaats", "noot"]
+
+
+def _num(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
+    frame = ind.data if frame is None else frame
+    package = catalog.packages[ind.pakket]
+    cat_names = {(r.maat, r.categorie): r.naam for r in package.categories.itertuples(index=False)}
+    out = []
+    for r in frame.itertuples(index=False):
+        region = catalog.regions.by_code[r.regio_code]
+        value = _num(r.waarde_num)
+        out.append({
+            "regio_code": region.code,
+            "regio_naam": region.naam,
+            "regio_slug": region.slug,
+            "periode": r.periode,
+            "periode_label": periods.label(r.periode, r.teken),
+            "categorie": r.categorie,
+            "categorie_naam": cat_names.get((r.maat, r.categorie), ""),
+            "waarde": value,
+            "teken": r.teken,
+            # As many decimals as the source printed: '0,0 %' stays '0,0 %'.
+            "waarde_tekst": formatting.value(value, package.measures.loc[r.maat].eenheid, r.teken,
+                                             len(r.waarde.partition(".")[2])),
+            "noot": r.noot,
+            "bron": r.bron_titel,
+            "vindplaats": r.vindplaats,
+        })
+    out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]), d["categorie"]))
+    return out
+
+
+def indicator_json(ind: Indicator, catalog: Catalog) -> dict:
+    return {
+        "id": ind.id,
+        "titel": ind.titel,
+        "thema": {"slug": ind.thema.slug, "titel": ind.thema.titel},
+        "niveau": ind.niveau,
+        "eenheid": ind.eenheid,
+        "definitie": ind.definitie,
+        "tekst": ind.tekst,
+        "bronnen": ind.sources(catalog),
+        "perioden": ind.periods,
+        "waarnemingen": records(ind, catalog),
+        "verandering": records(ind, catalog, ind.verandering),
+    }
+
+
+def to_json_bytes(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def indicator_csv(ind: Indicator, catalog: Catalog) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for rec in records(ind, catalog):
+        w.writerow({**rec, "indicator": ind.id, "eenheid": ind.eenheid,
+                    "waarde": "" if rec["waarde"] is None else rec["waarde"],
+                    "bron": rec["bron"]})
+    return buf.getvalue().encode("utf-8")

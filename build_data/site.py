@@ -1,0 +1,58 @@
+"""Build the whole site and the offline zip atomically: everything is written to a temporary
+folder and swapped in only when all of it succeeded, so a failed build leaves the previous
+site/ and dist/ exactly as they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .build import cached_build
+
+ZIP_NAME = "impactmonitor-hgkm-offline.zip"
+ZIP_DIR = "impactmonitor-hgkm"
+FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible zips: no build timestamps
+
+
+def write_zip(site_dir: Path, zip_path: Path) -> None:
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{ZIP_DIR}/{path.relative_to(site_dir).as_posix()}", FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(root: Path, site_dir: Path | None = None, dist_dir: Path | None = None, strict: bool = True) -> Path:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site_dir = site_dir or root / "site"
+    dist_dir = dist_dir or root / "dist"
+    cached_build(root)  # validate first: raises ValidationFailed before anything is written
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp / "site"), strict=strict)
+        mkdocs_build(config)
+        (tmp / "dist").mkdir()
+        write_zip(tmp / "site", tmp / "dist" / ZIP_NAME)
+        _swap(tmp / "site", site_dir)
+        _swap(tmp / "dist", dist_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return dist_dir / ZIP_NAME

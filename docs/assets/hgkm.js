@@ -1,0 +1,183 @@
+/* Page script of the HGKM monitor: draws the precompiled Vega charts and keeps the chosen
+ * region (?regio=<slug or CBS code>) in sync across selector, charts, tables, key figures, the
+ * URL and links to other pages. A classic script (module scripts are blocked under file://);
+ * it loads no data: every chart carries its own. The URL wins over the remembered region. */
+(function () {
+  "use strict";
+
+  var NL = "nederland";
+  var STORE = "hgkm-regio";
+  // Dutch number format as the CBS writes it: 64 425 (no-break space), 55,6
+  var LOCALE = { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["€\u00a0", ""], percent: "\u00a0%" };
+  var views = [];
+
+  function storageGet() { try { return window.localStorage.getItem(STORE); } catch (e) { return null; } }
+  function storageSet(v) { try { window.localStorage.setItem(STORE, v); } catch (e) { /* private mode */ } }
+
+  function selectors() { return Array.prototype.slice.call(document.querySelectorAll("select.hgkm-regio")); }
+
+  /* Map a slug or CBS code (any case) to a slug known on this page; null when unknown. */
+  function normalise(key) {
+    if (!key) return null;
+    key = String(key).trim().toLowerCase();
+    var sel = selectors()[0];
+    if (!sel) return /^[a-z0-9-]+$/.test(key) ? key : null;
+    for (var i = 0; i < sel.options.length; i++) {
+      var o = sel.options[i];
+      if (o.value === key || (o.getAttribute("data-code") || "").toLowerCase() === key) return o.value;
+    }
+    return null;
+  }
+
+  function regionName(slug) {
+    var sel = selectors()[0];
+    if (sel) for (var i = 0; i < sel.options.length; i++) if (sel.options[i].value === slug) return sel.options[i].text;
+    return slug;
+  }
+
+  function initialRegion() {
+    var fromUrl = new URLSearchParams(window.location.search).get("regio");
+    if (fromUrl !== null) return normalise(fromUrl) || NL;
+    return normalise(storageGet()) || NL;
+  }
+
+  function withRegion(href, slug) {
+    // Internal page links only: relative .html links, keeping any #anchor.
+    if (!href || /^(?:[a-z]+:|\/\/|#)/i.test(href) || href.indexOf(".html") < 0) return null;
+    var hash = "", i = href.indexOf("#");
+    if (i >= 0) { hash = href.slice(i); href = href.slice(0, i); }
+    var q = href.indexOf("?"), path = q >= 0 ? href.slice(0, q) : href;
+    var params = new URLSearchParams(q >= 0 ? href.slice(q + 1) : "");
+    if (slug && slug !== NL) params.set("regio", slug); else params.delete("regio");
+    var qs = params.toString();
+    return path + (qs ? "?" + qs : "") + hash;
+  }
+
+  function updateLinks(slug) {
+    var links = document.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      if (a.hasAttribute("download")) continue;
+      var next = withRegion(a.getAttribute("href"), slug);
+      if (next !== null) a.setAttribute("href", next);
+    }
+  }
+
+  function updateUrl(slug) {
+    var params = new URLSearchParams(window.location.search);
+    if (slug !== NL) params.set("regio", slug); else params.delete("regio");
+    var qs = params.toString();
+    try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash); } catch (e) { /* ignore */ }
+  }
+
+  function areaFor(el, slug) {
+    var areas = (el.getAttribute("data-gebieden") || "").split(",");
+    return areas.indexOf(slug) >= 0 ? slug : NL;
+  }
+
+  function updateFigure(fig, slug) {
+    var chart = fig.querySelector(".hgkm-chart");
+    if (!chart) return;
+    var kind = fig.getAttribute("data-soort");
+    var area = kind === "halfjaar-reeks" ? areaFor(chart, slug) : slug;
+    var note = fig.querySelector(".hgkm-noot");
+    if (note) {
+      if (kind === "halfjaar-reeks" && area !== slug) {
+        note.textContent = "Voor " + regionName(slug) + " zijn geen cijfers per periode beschikbaar; de grafiek toont Nederland.";
+        note.hidden = false;
+      } else if (kind === "categorieen" && slug !== NL) {
+        note.textContent = "Deze cijfers zijn alleen landelijk beschikbaar, niet voor " + regionName(slug) + ".";
+        note.hidden = false;
+      } else {
+        note.hidden = true;
+      }
+    }
+    var rows = fig.querySelectorAll("table.hgkm-waarden tbody tr");
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i], rs = r.getAttribute("data-regio");
+      if (kind === "halfjaar-reeks") r.hidden = rs !== area;
+      r.classList.toggle("hgkm-gekozen", rs === slug && slug !== NL);
+    }
+    chart.setAttribute("data-regio", area);
+  }
+
+  function updateKeyFigures(slug) {
+    var tiles = document.querySelectorAll(".hgkm-kerncijfer[data-waarden]");
+    for (var i = 0; i < tiles.length; i++) {
+      var t = tiles[i], values = JSON.parse(t.getAttribute("data-waarden"));
+      var v = values[slug] || values[NL];
+      if (!v) continue;
+      t.querySelector(".hgkm-kc-waarde").textContent = v.waarde;
+      t.querySelector(".hgkm-kc-gebied").textContent = v.naam;
+      t.querySelector(".hgkm-kc-periode").textContent = v.periode;
+      t.classList.toggle("hgkm-kc-landelijk", !values[slug] && slug !== NL);
+    }
+  }
+
+  function setRegion(slug, announce) {
+    slug = normalise(slug) || NL;
+    selectors().forEach(function (s) { s.value = slug; });
+    document.documentElement.setAttribute("data-regio", slug);
+    var figs = document.querySelectorAll(".hgkm-figuur");
+    for (var i = 0; i < figs.length; i++) updateFigure(figs[i], slug);
+    views.forEach(function (v) { v.view.signal("regio", v.el.getAttribute("data-regio") || slug).runAsync(); });
+    updateKeyFigures(slug);
+    updateLinks(slug);
+    updateUrl(slug);
+    storageSet(slug);
+    if (announce) {
+      var msgs = document.querySelectorAll(".hgkm-melding");
+      for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Regio gekozen: " + regionName(slug);
+    }
+  }
+
+  function drawCharts() {
+    if (typeof vegaEmbed === "undefined") return Promise.resolve();
+    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec]"));
+    return Promise.all(els.map(function (el) {
+      var spec = JSON.parse(el.getAttribute("data-spec"));
+      return vegaEmbed(el, spec, {
+        mode: "vega", renderer: "svg", actions: false, formatLocale: LOCALE,
+        tooltip: { theme: "light" }
+      }).then(function (res) {
+        views.push({ el: el, view: res.view });
+        return res.view.signal("regio", el.getAttribute("data-regio") || NL).runAsync();
+      }).then(function () {
+        el.setAttribute("data-getekend", "ja");
+      }).catch(function (err) {
+        el.textContent = "De grafiek kon niet worden getekend. De cijfers staan in de tabel hieronder.";
+        if (window.console) console.error(err);
+      });
+    }));
+  }
+
+  function copyLink(button) {
+    var url = window.location.href;
+    var done = function () { var m = button.parentNode.querySelector(".hgkm-melding"); if (m) m.textContent = "Link gekopieerd: " + url; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
+    } else { fallbackCopy(url); done(); }
+  }
+
+  function fallbackCopy(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text; ta.setAttribute("readonly", ""); ta.style.position = "absolute"; ta.style.left = "-9999px";
+    document.body.appendChild(ta); ta.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(ta);
+  }
+
+  function init() {
+    var slug = initialRegion();
+    selectors().forEach(function (s) {
+      s.addEventListener("change", function () { setRegion(s.value, true); });
+    });
+    var buttons = document.querySelectorAll(".hgkm-kopieer");
+    for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
+    setRegion(slug, false); // before drawing, so charts start with the right region
+    drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
