@@ -63,7 +63,7 @@ def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> 
 
 def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
     """The series of one area over the periods; the page sets `regio` to the area shown."""
-    data = [r for r in rows if not r["categorie"]]
+    data = [r for r in rows if not r["categorie"] and periods.is_half_year(r["periode"])]
     order = [periods.short_label(p) for p in sorted({r["periode"] for r in data}, key=periods.sort_key)]
     values = [{**r, "periode_kort": periods.short_label(r["periode"], r["teken"]), "periode_sort": periods.short_label(r["periode"])} for r in data]
     base = alt.Chart(alt.Data(values=values)).transform_filter(SELECTED).transform_calculate(

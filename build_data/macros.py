@@ -18,9 +18,10 @@ def define_env(env):
         build = cached_build(root)
         ind = build.indicator(indicator_id)
         recs = records(ind, build.catalog)
-        return (f'<a class="hgkm-tegel" href="indicatoren/{ind.id}.html">' + render.key_figure(ind, recs)
-                + "</a>" + render.source_line(ind, build.catalog, [r for r in recs if r["regio_code"] == "NL01"]).replace(
-                    'class="hgkm-bron"', 'class="hgkm-bron hgkm-tegel-bron"'))
+        national = [r for r in recs if r["regio_code"] == "NL01"]
+        return ('<div class="hgkm-tegel">' + render.key_figure(ind, recs)
+                + f'<p><a href="indicatoren/{ind.id}.html">Meer over {render.e(ind.titel.lower())}</a></p>'
+                + render.source_line(ind, build.catalog, national) + "</div>")
 
     @env.macro
     def themalijst() -> str:

@@ -70,7 +70,7 @@ def key_figure(ind: Indicator, recs: list[dict]) -> str:
     return (
         f'<div class="hgkm-kerncijfer" data-waarden="{attr_json(latest)}">'
         f'<span class="hgkm-kc-waarde">{e(nl["waarde"])}</span> '
-        f'<span class="hgkm-kc-label">{e(ind.titel.lower() if ind.eenheid == "aantal" else ind.titel)}</span>'
+        f'<span class="hgkm-kc-label">{e(ind.titel)}</span>'
         f'<span class="hgkm-kc-context"><span class="hgkm-kc-gebied">{e(nl["naam"])}</span>, '
         f'<span class="hgkm-kc-periode">{e(nl["periode"])}</span></span>'
         "</div>"
@@ -85,12 +85,13 @@ def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
     return '<p class="hgkm-bron">Bron: ' + "; ".join(parts) + ".</p>"
 
 
-def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str) -> str:
+def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str, value_col: int) -> str:
+    """A table of the values a chart shows; rows carry their region so the page script can filter."""
     head = "".join(f'<th scope="col">{e(h)}</th>' for h in headers)
     body = []
     for rec, cells in rows:
         tds = f'<th scope="row">{e(cells[0])}</th>' + "".join(
-            f'<td class="{"hgkm-getal" if i == len(cells) - 1 - (1 if kind == "halfjaar-reeks" else 0) else ""}">{e(c)}</td>'
+            f'<td{" class=" + chr(34) + "hgkm-getal" + chr(34) if i == value_col else ""}>{e(c)}</td>'
             for i, c in enumerate(cells[1:], start=1))
         body.append(f'<tr data-regio="{e(rec["regio_slug"])}">{tds}</tr>')
     return f'<table class="hgkm-waarden" data-soort="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -99,24 +100,31 @@ def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str) ->
 def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], heading: str = "h2") -> str:
     title, unit = ind.titel, ind.eenheid
     period = ind.latest_regional_period()
+    others: list[dict] = []
     if kind == "regio-vergelijking":
         spec = charts.regio_vergelijking(title, unit, [dict(r) for r in recs], period)
         shown = [r for r in recs if r["periode"] == period and (r["regio_code"].startswith("VT") or r["regio_code"] == "NL01")]
-        table = _table(["Regio", title], [(r, [r["regio_naam"], r["waarde_tekst"]]) for r in shown], kind)
+        table = _table(["Regio", title], [(r, [r["regio_naam"], r["waarde_tekst"]]) for r in shown], kind, 1)
         caption = CHART_TITLES[kind].format(titel=title, periode=periods.label(period, shown[-1]["teken"] if shown else ""))
     elif kind == "halfjaar-reeks":
         spec = charts.halfjaar_reeks(title, unit, [dict(r) for r in recs])
-        shown = [r for r in recs if not r["categorie"]]
-        table = _table(["Gebied", "Periode", title, "Noot"], [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown], kind)
+        shown = [r for r in recs if not r["categorie"] and periods.is_half_year(r["periode"])]
+        others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
+        table = _table(["Gebied", "Periode", title, "Noot"], [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown], kind, 2)
         caption = CHART_TITLES[kind].format(titel=title)
     elif kind == "categorieen":
         spec = charts.categorieen(title, unit, [dict(r) for r in recs])
         shown = [r for r in recs if r["regio_code"] == "NL01"]
-        table = _table(["Categorie", "Periode", title], [(r, [r["categorie_naam"], r["periode_label"], r["waarde_tekst"]]) for r in shown], kind)
+        table = _table(["Categorie", "Periode", title], [(r, [r["categorie_naam"], r["periode_label"], r["waarde_tekst"]]) for r in shown], kind, 2)
         caption = CHART_TITLES[kind].format(titel=title) + ", Nederland"
     else:
         return ""
-    areas = sorted({r["regio_slug"] for r in recs if r["waarde"] is not None or r["teken"]})
+    areas = sorted({r["regio_slug"] for r in shown})
+    extra = ""
+    if kind == "halfjaar-reeks" and others:
+        items = "".join(f"<li>{e(r['regio_naam'])}, {e(r['periode_label'])}: <strong>{e(r['waarde_tekst'])}</strong>"
+                        f"{(' (' + e(r['noot']) + ')') if r['noot'] else ''}</li>" for r in others)
+        extra = f'<div class="hgkm-ook"><p>Ook gepubliceerd, niet in de grafiek (andere periodelengte):</p><ul>{items}</ul>{source_line(ind, catalog, others)}</div>'
     return (
         f'<figure class="hgkm-figuur" data-soort="{kind}">'
         f'<figcaption class="hgkm-titel">{e(caption)}</figcaption>'
@@ -125,7 +133,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
         f'data-gebieden="{e(",".join(areas))}" data-spec="{attr_json(spec)}"></div>'
         f"{source_line(ind, catalog, shown)}"
         f'<details class="hgkm-tabel"><summary>Tabel met de cijfers in deze grafiek</summary>{table}</details>'
-        "</figure>"
+        f"{extra}</figure>"
     )
 
 

@@ -1,0 +1,43 @@
+# The two commands a new user needs: `make site` and `make test`. Everything else is for maintainers.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup site serve test validate browser-deps clean
+
+help: ## show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(BIN)/.installed node_modules/.package-lock.json ## install Python and npm dependencies
+
+validate: $(BIN)/.installed ## check the data packages and indicator declarations only (fast)
+	$(BIN)/python -m build_data validate
+
+site: setup ## validate, build site/ and the offline zip in dist/ (atomically)
+	$(BIN)/python -m build_data site
+
+serve: setup ## preview on http://127.0.0.1:8000, rebuilding when data or declarations change
+	$(BIN)/python -m build_data serve
+
+browser-deps: ## Debian's chromium for the browser tests
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: site browser-deps ## build the site, then run every test (unit, build, browser over http and file://)
+	$(BIN)/python -m pytest -q
+
+clean: ## remove generated files
+	rm -rf site dist .build-* test-results

@@ -1,0 +1,77 @@
+"""The site build: strict MkDocs build, generated pages and downloads, the offline zip, and
+atomicity (a failed build leaves the previous site/ and dist/ as they were)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_data import ROOT
+from build_data.problems import ValidationFailed
+from build_data.site import ZIP_DIR, ZIP_NAME, build_site
+
+
+def make_root(tmp_path: Path) -> Path:
+    for name in ("datapackages", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    (tmp_path / "build_data").symlink_to(ROOT / "build_data")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = make_root(tmp_path_factory.mktemp("siteroot"))
+    zip_path = build_site(root)
+    return root, zip_path
+
+
+def test_strict_build_writes_pages_and_downloads(built):
+    root, _ = built
+    site = root / "site"
+    assert (site / "index.html").exists()
+    assert (site / "indicatoren" / "ontvangen_meldingen.html").exists()
+    assert (site / "themas" / "vergroting-bereik-veilig-thuis.html").exists()
+    assert (site / "themas" / "verbetering-outcome.html").exists()  # themes without data are present
+    assert (site / "data" / "ontvangen_meldingen.csv").exists()
+    assert (site / "assets" / "vendor" / "vega.min.js").exists()
+    html = (site / "indicatoren" / "ontvangen_meldingen.html").read_text(encoding="utf-8")
+    assert 'lang="nl"' in html
+    assert "fonts.googleapis" not in html and "unpkg.com" not in html and "cdn.jsdelivr" not in html
+
+
+def test_home_shows_key_figures(built):
+    root, _ = built
+    html = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "64\u00a0425*" in html  # ontvangen meldingen, 1e halfjaar 2020*
+
+
+def test_zip_holds_the_whole_site(built):
+    root, zip_path = built
+    assert zip_path == root / "dist" / ZIP_NAME
+    with zipfile.ZipFile(zip_path) as zf:
+        names = set(zf.namelist())
+    site_files = {f"{ZIP_DIR}/{p.relative_to(root / 'site').as_posix()}" for p in (root / "site").rglob("*") if p.is_file()}
+    assert names == site_files
+
+
+def test_failed_build_leaves_previous_site_untouched(built):
+    root, _ = built
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*.html")}
+    zip_before = (root / "dist" / ZIP_NAME).read_bytes()
+    table = root / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "data" / "kerncijfers_regio_2019h2.csv"
+    good = table.read_text(encoding="utf-8")
+    table.write_text(good.replace("Zeeland,", "Zeeuws-Vlaanderen,"), encoding="utf-8")
+    try:
+        with pytest.raises(ValidationFailed) as exc:
+            build_site(root)
+        assert any(p.type == "unknown-region" for p in exc.value.problems)
+    finally:
+        table.write_text(good, encoding="utf-8")
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*.html")} == before
+    assert (root / "dist" / ZIP_NAME).read_bytes() == zip_before
+    assert not list(root.glob(".build-*"))

@@ -1,0 +1,153 @@
+"""Validation reports every problem at once, naming file, row, field and kind; a failed build
+writes nothing. Broken inputs are made at run time from copies of the real packages."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_data import ROOT
+from build_data.build import validate
+
+VT = "cbs-beleidsinformatie-veilig-thuis"
+TABLE = f"datapackages/{VT}/data/kerncijfers_regio_2019h2.csv"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    return tmp_path
+
+
+def edit_csv(root: Path, rel: str, fn) -> None:
+    path = root / rel
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows = fn(rows)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def set_cell(root, rel, region, measure, column, value):
+    """Set one cell of the row with this region and measure; returns its row number (header = 1)."""
+    found = {}
+
+    def fn(rows):
+        header = rows[0]
+        for i, r in enumerate(rows[1:], start=2):
+            if r[header.index("regio")] == region and r[header.index("maat")] == measure:
+                r[header.index(column)] = value
+                found["row"] = i
+        return rows
+
+    edit_csv(root, rel, fn)
+    return found["row"]
+
+
+def keys(problems, severity="error"):
+    return {p.key() for p in problems if p.severity == severity}
+
+
+def test_bundled_packages_are_valid():
+    _, indicators, problems = validate(ROOT)
+    assert problems == []
+    assert len(indicators) >= 20
+
+
+def test_wrong_type(root):
+    row = set_cell(root, TABLE, "Drenthe", "ontvangen_meldingen", "waarde", "1 300")
+    _, _, problems = validate(root)
+    assert ("kerncijfers_regio_2019h2.csv", row, "waarde", "type-error") in keys(problems)
+
+
+def test_unknown_region(root):
+    row = set_cell(root, TABLE, "Zeeland", "overdrachten", "regio", "Zeeuws-Vlaanderen")
+    _, _, problems = validate(root)
+    assert ("kerncijfers_regio_2019h2.csv", row, "regio", "unknown-region") in keys(problems)
+    msg = next(p.message for p in problems if p.type == "unknown-region")
+    assert "Zeeuws-Vlaanderen" in msg
+
+
+def test_region_not_valid_in_period(root):
+    row = set_cell(root, TABLE, "Zuidoost-Brabant", "overdrachten", "regio", "Oost-Brabant")
+    _, _, problems = validate(root)
+    assert ("kerncijfers_regio_2019h2.csv", row, "regio", "region-not-valid") in keys(problems)
+
+
+def test_duplicate_key(root):
+    edit_csv(root, TABLE, lambda rows: rows + [rows[5]])
+    _, _, problems = validate(root)
+    n_rows = 27 * 12 + 1  # header + rows; the duplicate is the next row
+    assert ("kerncijfers_regio_2019h2.csv", n_rows + 1, None, "primary-key") in {
+        (k[0], k[1], None, k[3]) for k in keys(problems)}
+
+
+def test_sum_mismatch_catches_the_pdf_extraction_slip(root):
+    # The PDF text runs '10 335' together for Gooi en Vechtstreek: diensten onderzoek gesloten 10, V&V actief 335.
+    set_cell(root, TABLE, "Gooi en Vechtstreek", "diensten_onderzoek_gesloten", "waarde", "10335")
+    _, _, problems = validate(root)
+    total_row = 2 + 7  # 'Totaal' rows come first; diensten_onderzoek_gesloten is the 8th measure
+    assert ("kerncijfers_regio_2019h2.csv", total_row, "waarde", "sum-mismatch") in keys(problems)
+    msg = next(p.message for p in problems if p.type == "sum-mismatch")
+    assert "diensten_onderzoek_gesloten" in msg and "3180" in msg
+
+
+def test_small_slip_within_rounding_is_not_reported(root):
+    set_cell(root, TABLE, "Zeeland", "overdrachten", "waarde", "650")  # 645 -> 650: within rounding
+    _, _, problems = validate(root)
+    assert not any(p.type == "sum-mismatch" for p in problems)
+
+
+def test_part_exceeds_whole(root):
+    row = set_cell(root, TABLE, "Drenthe", "casussen_gestart", "waarde", "9750")
+    _, _, problems = validate(root)
+    assert ("kerncijfers_regio_2019h2.csv", row, "waarde", "part-exceeds-whole") in keys(problems)
+
+
+def test_symbols_and_values_must_agree(root):
+    rel = f"datapackages/{VT}/data/impactmonitor_2020_landelijk.csv"
+    r1 = set_cell(root, rel, "Nederland", "adviezen_andere_problematiek", "teken", ".")  # '.' next to 17000
+    r2 = set_cell(root, rel, "Nederland", "meldingen_andere_problematiek", "teken", "?")
+    r3 = set_cell(root, rel, "Nederland", "meldingen_andere_problematiek", "waarde", "")
+    _, _, problems = validate(root)
+    found = keys(problems)
+    assert ("impactmonitor_2020_landelijk.csv", r1, "waarde", "value-symbol-mismatch") in found
+    assert ("impactmonitor_2020_landelijk.csv", r2, "teken", "invalid-symbol") in found
+    assert r2 == r3
+
+
+def test_missing_citation(root):
+    path = root / "datapackages" / VT / "datapackage.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    bron: cbs-bvt-2019h2\n", ""), encoding="utf-8")
+    _, _, problems = validate(root)
+    assert any(p.type == "missing-citation" and "kerncijfers_regio_2019h2" in (p.field or "") for p in problems)
+
+
+def test_unused_region_name_is_a_warning(root):
+    edit_csv(root, "datapackages/regions/data/regionamen.csv", lambda rows: rows + [["Brabant Noordoost", "VT16", ""]])
+    _, _, problems = validate(root)
+    assert ("regionamen.csv", 9, "naam_in_bron", "unused-region-name") in keys(problems, "warning")
+    assert not keys(problems)  # a warning is not an error
+
+
+def test_all_problems_reported_at_once(root):
+    set_cell(root, TABLE, "Drenthe", "ontvangen_meldingen", "waarde", "veel")
+    set_cell(root, TABLE, "Zeeland", "overdrachten", "regio", "Zeeuws-Vlaanderen")
+    set_cell(root, TABLE, "Utrecht", "casussen_gestart", "periode", "2019-2")
+    _, _, problems = validate(root)
+    kinds = {p.type for p in problems if p.severity == "error"}
+    assert {"type-error", "unknown-region", "invalid-period"} <= kinds
+
+
+def test_cli_prints_table_and_exits_nonzero(root):
+    set_cell(root, TABLE, "Zeeland", "overdrachten", "regio", "Zeeuws-Vlaanderen")
+    proc = subprocess.run([sys.executable, "-m", "build_data", "--root", str(root), "validate"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "kerncijfers_regio_2019h2.csv" in proc.stderr and "unknown-region" in proc.stderr
+    assert "Zeeuws-Vlaanderen" in proc.stderr and "FOUT" in proc.stdout
