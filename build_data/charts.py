@@ -33,7 +33,7 @@ def _param():
 
 def _finish(chart, description: str) -> dict:
     spec = chart.properties(description=description).configure_view(stroke=None).configure_axis(
-        labelFontSize=12, titleFontSize=12, labelLimit=220).to_dict()
+        labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict()
     return vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
 
 
