@@ -1,0 +1,470 @@
+"""The built site in headless Chromium, served over http and opened from the offline zip (file://).
+
+These tests do not build anything: run `make site` first (they fail with that hint when site/ or
+the zip is missing). Chromium is Debian's (/usr/bin/chromium, `make browser-deps`); it starts once
+per session. Every test gets a fresh browser context (so no region is remembered in localStorage
+between tests) and checks that the page raised no JavaScript error, logged no console error,
+failed no request and sent no request outside the site (under file:// the context is offline
+and every non-file: request is aborted and recorded)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import re
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+ZIP = ROOT / "dist" / "impactmonitor-hgkm-offline.zip"
+ZIP_DIR = "impactmonitor-hgkm"
+RESULTS = ROOT / "test-results"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+MODES = ["http", "file"]
+
+NBSP = "\u00a0"
+HIGHLIGHT = "#154273"
+BASE = "#8fa8c8"
+TIMEOUT_MS = 15_000
+
+KERNCIJFERS = ROOT / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "data" / "kerncijfers_regio_2019h2.csv"
+REGIONAMEN = ROOT / "datapackages" / "regions" / "data" / "regionamen.csv"
+REGIOS = ROOT / "datapackages" / "regions" / "data" / "regios.csv"
+
+# Selectors of the page contract (build_data/render.py, docs/assets/hgkm.js, Vega's SVG renderer).
+FIG = ".hgkm-figuur[data-soort='{}']"
+BARS = "g.mark-rect.role-mark path"
+LABELS = "g.mark-text.role-mark text"
+
+
+def _pages() -> list[str]:
+    """Every page of the built site except 404.html, relative to site/ (empty when not built)."""
+    if not SITE.is_dir():
+        return []
+    return sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if p.name != "404.html")
+
+
+PAGES = _pages() or ["<site/ missing: run make site first>"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Published figures
+# ---------------------------------------------------------------------------------------------
+
+def dutch(value: str, sign: str = "") -> str:
+    """A number as the CBS and the site write it: 64 425 with a no-break space, 55,6; then the sign."""
+    num = float(value)
+    if num.is_integer():
+        text = f"{int(num):,}".replace(",", NBSP)
+    else:
+        whole, _, frac = f"{num:,}".partition(".")
+        text = whole.replace(",", NBSP) + "," + frac
+    return text + sign
+
+
+@functools.cache
+def regions() -> dict[str, dict]:
+    """Official regions by code: naam, slug."""
+    with REGIOS.open(encoding="utf-8", newline="") as f:
+        return {r["code"]: r for r in csv.DictReader(f)}
+
+
+@functools.cache
+def published() -> dict[str, dict[str, str]]:
+    """maat -> region slug -> the value as it must be shown ('6 875*'), from the published table."""
+    by_name = {r["naam"]: code for code, r in regions().items()}
+    with REGIONAMEN.open(encoding="utf-8", newline="") as f:
+        by_name.update({r["naam_in_bron"]: r["code"] for r in csv.DictReader(f)})
+    out: dict[str, dict[str, str]] = {}
+    with KERNCIJFERS.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            assert row["regio"] in by_name, f"region {row['regio']!r} of the published table has no code"
+            slug = regions()[by_name[row["regio"]]]["slug"]
+            out.setdefault(row["maat"], {})[slug] = dutch(row["waarde"], row["teken"])
+    return out
+
+
+def region_name(slug: str) -> str:
+    return next(r["naam"] for r in regions().values() if r["slug"] == slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures: the built site, the two ways to open it, chromium, a watched page
+# ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"{SITE} has no index.html: run make site first", pytrace=False)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def zip_path() -> Path:
+    if not ZIP.is_file():
+        pytest.fail(f"{ZIP} is missing: run make site first", pytrace=False)
+    return ZIP
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_base(site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def file_base(zip_path, tmp_path_factory):
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(zip_path) as zf:
+        names = zf.namelist()
+        tops = {n.split("/", 1)[0] for n in names}
+        assert tops == {ZIP_DIR}, f"the zip must hold one folder {ZIP_DIR}/, has {sorted(tops)}"
+        zf.extractall(target)
+    return (target / ZIP_DIR).as_uri() + "/"
+
+
+@dataclass
+class Site:
+    mode: str
+    base: str  # ends with '/'
+
+    def url(self, rel: str) -> str:
+        return self.base + rel
+
+    def local(self, url: str) -> bool:
+        return url.startswith("file:") if self.mode == "file" else url.startswith(self.base)
+
+
+@pytest.fixture(scope="session", params=MODES)
+def site(request) -> Site:
+    """The site served over http, or unzipped from the offline zip and opened as file://."""
+    if request.param == "http":
+        return Site("http", request.getfixturevalue("http_base"))
+    return Site("file", request.getfixturevalue("file_base"))
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run make browser-deps", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A page with everything that went wrong on it."""
+    page: object
+    site: Site
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def goto(self, rel: str):
+        self.page.goto(self.site.url(rel), wait_until="load")
+        self.wait_ready()
+
+    def wait_ready(self):
+        self.page.wait_for_selector("html[data-grafieken='klaar']", state="attached", timeout=TIMEOUT_MS)
+
+    def assert_clean(self):
+        assert not self.errors, "errors on the page:\n" + "\n".join(self.errors)
+        assert not self.outside, "requests left the site:\n" + "\n".join(self.outside)
+
+    # helpers on the page contract
+    def text(self, selector: str) -> str:
+        return self.page.eval_on_selector(selector, "e => e.textContent")
+
+    def key_figure(self) -> tuple[str, str, str]:
+        return tuple(self.text(f".hgkm-kerncijfer .hgkm-kc-{part}") for part in ("waarde", "gebied", "periode"))
+
+    def highlighted(self) -> list[str]:
+        """aria-labels of the highlighted bars in the region comparison."""
+        return self.page.eval_on_selector_all(
+            f"{FIG.format('regio-vergelijking')} .hgkm-chart {BARS}",
+            f"els => els.filter(e => e.getAttribute('fill') === '{HIGHLIGHT}').map(e => e.getAttribute('aria-label') || '')")
+
+    def wait_highlight(self, slug: str):
+        """Vega updates asynchronously: wait until the bars show `slug` (none for nederland)."""
+        want = "" if slug == "nederland" else region_name(slug)
+        self.page.wait_for_function(
+            """([sel, hl, want]) => {
+                 const paths = [...document.querySelectorAll(sel)];
+                 const lit = paths.filter(e => e.getAttribute('fill') === hl);
+                 if (!want) return paths.length > 0 && lit.length === 0;
+                 return lit.length === 1 && (lit[0].getAttribute('aria-label') || '').includes('regio_naam: ' + want + ';');
+               }""",
+            arg=[f"{FIG.format('regio-vergelijking')} .hgkm-chart {BARS}", HIGHLIGHT, want], timeout=TIMEOUT_MS)
+
+    def internal_links(self) -> list[str]:
+        return self.page.eval_on_selector_all(
+            "a[href]:not([download])",
+            "els => els.map(a => a.getAttribute('href')).filter(h => !/^(?:[a-z]+:|\\/\\/|#)/i.test(h) && h.includes('.html'))")
+
+    def search(self) -> str:
+        return self.page.evaluate("location.search")
+
+
+@pytest.fixture
+def watched(chromium, site):
+    """A new context and page; file:// is offline and may fetch nothing that is not a file."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL",
+                               offline=site.mode == "file", service_workers="block")
+    ctx.set_default_timeout(TIMEOUT_MS)
+    page = ctx.new_page()
+    w = Watched(page, site)
+
+    def route(r):
+        if site.local(r.request.url):
+            r.continue_()
+        else:
+            w.outside.append(f"{r.request.method} {r.request.url}")
+            r.abort()
+
+    ctx.route("**/*", route)
+    page.on("pageerror", lambda exc: w.errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda m: w.errors.append(f"console.{m.type}: {m.text} ({m.location.get('url', '')})")
+            if m.type == "error" else None)
+    # ERR_ABORTED: cancelled by leaving the page (e.g. the search worker still loading lunr)
+    page.on("requestfailed", lambda r: w.errors.append(f"request failed: {r.url} ({r.failure})")
+            if site.local(r.url) and "ERR_ABORTED" not in (r.failure or "") else None)
+    yield w
+    ctx.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Every page loads cleanly and draws all its charts
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_page_loads_and_draws_charts(site_dir, watched, rel):
+    assert (site_dir / rel).is_file(), f"{rel} is not in site/: run make site first"
+    if watched.site.mode == "file":
+        assert watched.site.url(rel).startswith("file:")
+    watched.goto(rel)
+    charts = watched.page.eval_on_selector_all(
+        ".hgkm-chart",
+        f"""els => els.map(e => ({{
+              getekend: e.getAttribute('data-getekend'),
+              svg: e.querySelectorAll('svg').length,
+              bars: e.querySelectorAll('{BARS}').length,
+              labels: [...e.querySelectorAll('{LABELS}')].filter(t => t.textContent.trim()).length,
+              text: e.textContent.slice(0, 120),
+           }}))""")
+    n_specs = watched.page.locator(".hgkm-chart[data-spec]").count()
+    assert len(charts) == n_specs, "every chart must carry its spec"
+    for i, c in enumerate(charts):
+        assert c["getekend"] == "ja", f"chart {i} on {rel} not drawn: {c['text']!r}"
+        assert c["svg"] == 1, f"chart {i} on {rel} has {c['svg']} svg elements"
+        assert c["bars"] > 0, f"chart {i} on {rel} has no bars"
+        assert c["labels"] > 0, f"chart {i} on {rel} has no value labels"
+    if rel.startswith("indicatoren/"):  # some indicators are a key figure only
+        figures = watched.page.eval_on_selector_all(".hgkm-kc-waarde", "els => els.map(e => e.textContent.trim())")
+        assert charts or figures, f"indicator page {rel} shows neither chart nor key figure"
+        assert all(figures), f"empty key figure on {rel}"
+    watched.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Choosing a region updates URL, chart, key figure, table and links
+# ---------------------------------------------------------------------------------------------
+
+def test_choosing_region_updates_everything(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/casussen_actief.html")
+    assert page.input_value("#hgkm-regio") == "nederland"
+    w.wait_highlight("nederland")
+    assert w.key_figure() == (f"79{NBSP}275*", "Nederland", "2e halfjaar 2019*")
+
+    page.select_option("#hgkm-regio", "zuid-limburg")
+    assert w.search() == "?regio=zuid-limburg"
+    assert page.url.endswith("casussen_actief.html?regio=zuid-limburg")
+    w.wait_highlight("zuid-limburg")
+    [label] = w.highlighted()
+    assert f"6{NBSP}875*" in label
+    fills = page.eval_on_selector_all(f"{FIG.format('regio-vergelijking')} {BARS}", "els => els.map(e => e.getAttribute('fill'))")
+    assert fills.count(HIGHLIGHT) == 1 and fills.count(BASE) == len(fills) - 1
+    assert w.key_figure() == (f"6{NBSP}875*", "Zuid-Limburg", "2e halfjaar 2019*")
+    row = f"{FIG.format('regio-vergelijking')} table.hgkm-waarden tbody tr"
+    assert page.eval_on_selector_all(f"{row}.hgkm-gekozen", "els => els.map(e => e.dataset.regio)") == ["zuid-limburg"]
+    assert w.text(f"{row}[data-regio='zuid-limburg'] td.hgkm-getal") == f"6{NBSP}875*"
+    reeks = f"{FIG.format('halfjaar-reeks')} table.hgkm-waarden tbody tr"
+    shown = page.eval_on_selector_all(reeks, "els => els.filter(e => !e.hidden).map(e => e.dataset.regio)")
+    assert shown and set(shown) == {"zuid-limburg"}
+    assert "Zuid-Limburg" in w.text(".hgkm-melding")
+    links = w.internal_links()
+    assert len(links) > 10
+    assert [h for h in links if "?regio=zuid-limburg" not in h] == []
+    assert any(h.startswith("../themas/vergroting-bereik-veilig-thuis.html?regio=zuid-limburg") for h in links)
+
+    page.select_option("#hgkm-regio", "nederland")
+    assert w.search() == ""
+    w.wait_highlight("nederland")
+    assert w.key_figure() == (f"79{NBSP}275*", "Nederland", "2e halfjaar 2019*")
+    assert page.eval_on_selector_all(f"{row}.hgkm-gekozen", "els => els.length") == 0
+    assert [h for h in w.internal_links() if "regio=" in h] == []
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. A link with ?regio= (slug or CBS code) opens with that region
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["twente", "VT19", "vt19"])
+def test_region_from_url(watched, key):
+    w, page = watched, watched.page
+    w.goto(f"indicatoren/ontvangen_meldingen.html?regio={key}")
+    assert page.input_value("#hgkm-regio") == "twente"
+    assert w.key_figure() == (f"1{NBSP}665*", "Twente", "2e halfjaar 2019*")
+    assert w.search() == "?regio=twente"  # the code is normalised to the slug
+    w.wait_highlight("twente")
+    reeks = f"{FIG.format('halfjaar-reeks')} table.hgkm-waarden tbody tr"
+    shown = page.eval_on_selector_all(reeks, "els => els.filter(e => !e.hidden).map(e => e.dataset.regio)")
+    assert shown and set(shown) == {"twente"}
+    w.assert_clean()
+
+
+def test_national_key_figure_and_unknown_region(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/ontvangen_meldingen.html")
+    assert w.key_figure() == (f"64{NBSP}425*", "Nederland", "1e halfjaar 2020*")
+    w.goto("indicatoren/ontvangen_meldingen.html?regio=atlantis")
+    assert page.input_value("#hgkm-regio") == "nederland"
+    assert w.key_figure()[0] == f"64{NBSP}425*"
+    assert w.search() == ""
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Following a link keeps the region
+# ---------------------------------------------------------------------------------------------
+
+def test_navigation_keeps_region(watched):
+    w, page = watched, watched.page
+    w.goto("themas/vergroting-bereik-veilig-thuis.html?regio=zuid-limburg")
+    assert page.input_value("#hgkm-regio") == "zuid-limburg"
+    section = page.locator("section#casussen_actief")
+    assert section.locator(".hgkm-kc-waarde").text_content() == f"6{NBSP}875*"
+    page.evaluate("localStorage.clear()")  # the link itself must carry the region
+    link = section.locator("h2 a")
+    assert link.get_attribute("href") == "../indicatoren/casussen_actief.html?regio=zuid-limburg"
+    link.click()
+    page.wait_for_url(re.compile(r"/indicatoren/casussen_actief\.html\?regio=zuid-limburg$"))
+    w.wait_ready()
+    assert page.input_value("#hgkm-regio") == "zuid-limburg"
+    assert w.key_figure()[:2] == (f"6{NBSP}875*", "Zuid-Limburg")
+    w.wait_highlight("zuid-limburg")
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. The values shown are the published ones
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("maat", sorted(published()) if KERNCIJFERS.is_file() else [])
+def test_shown_values_equal_published(watched, maat):
+    w, page = watched, watched.page
+    expected = published()[maat]
+    assert len(expected) >= 6  # Nederland and at least 5 regions
+    w.goto(f"indicatoren/{maat}.html")
+    row = f"{FIG.format('regio-vergelijking')} table.hgkm-waarden tbody tr[data-regio='{{}}'] td.hgkm-getal"
+    labels = page.eval_on_selector_all(f"{FIG.format('regio-vergelijking')} {LABELS}", "els => els.map(e => e.textContent)")
+    assert sorted(labels) == sorted(v for s, v in expected.items() if s != "nederland")
+    assert w.text(row.format("nederland")) == expected["nederland"]
+    options = page.eval_on_selector_all("#hgkm-regio option", "els => els.map(e => e.value)")
+    assert set(options) == set(expected), "the selector offers exactly the published regions"
+    mismatches = []
+    for slug, value in expected.items():
+        if slug == "nederland":
+            continue  # the national key figure shows a later period
+        page.select_option("#hgkm-regio", slug)
+        shown = (w.key_figure(), w.text(row.format(slug)))
+        want = ((value, region_name(slug), "2e halfjaar 2019*"), value)
+        if shown != want:
+            mismatches.append(f"{slug}: shown {shown}, published {want}")
+    assert not mismatches, "\n".join(mismatches)
+    last = list(expected)[-1]  # the chart follows too
+    page.select_option("#hgkm-regio", last)
+    w.wait_highlight(last)
+    assert expected[last] in w.highlighted()[0]
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Labels and tooltips in the chart are Dutch-formatted
+# ---------------------------------------------------------------------------------------------
+
+def test_chart_labels_and_tooltip_are_dutch(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/casussen_actief.html")
+    chart = f"{FIG.format('regio-vergelijking')} .hgkm-chart"
+    labels = page.eval_on_selector_all(f"{chart} {LABELS}", "els => els.map(e => e.textContent)")
+    assert f"8{NBSP}360*" in labels and f"6{NBSP}875*" in labels
+    assert all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*\*", t) for t in labels), labels
+    axis = page.eval_on_selector_all(f"{chart} g.role-axis-label text", "els => els.map(e => e.textContent)")
+    assert f"8{NBSP}000" in axis
+    bar = page.locator(f"{chart} {BARS}[aria-label*='regio_naam: Rotterdam-Rijnmond;']")
+    bar.hover()
+    tip = page.locator("#vg-tooltip-element.visible")
+    tip.wait_for()
+    assert "Rotterdam-Rijnmond" in tip.text_content() and f"8{NBSP}360*" in tip.text_content()
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. Search works (under file:// through the offline plugin and the iframe-worker shim)
+# ---------------------------------------------------------------------------------------------
+
+def test_search(watched):
+    w, page = watched, watched.page
+    w.goto("index.html")
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon").first.click()
+    page.wait_for_load_state("networkidle")  # the search index (and its worker) has loaded
+    box.click()
+    page.keyboard.type("meldingen", delay=30)  # as a person types: material searches on key events
+    results = page.locator("li.md-search-result__item")
+    results.first.wait_for()
+    assert results.count() >= 1
+    hrefs = page.eval_on_selector_all("li.md-search-result__item a", "els => els.map(a => a.getAttribute('href'))")
+    assert any("ontvangen_meldingen.html" in h for h in hrefs), hrefs
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Screenshots for people to look at
+# ---------------------------------------------------------------------------------------------
+
+def test_screenshot(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/casussen_actief.html?regio=zuid-limburg")
+    w.wait_highlight("zuid-limburg")
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"casussen_actief-zuid-limburg-{w.site.mode}.png"
+    page.screenshot(path=str(out), full_page=True)
+    assert out.stat().st_size > 10_000
+    w.assert_clean()
