@@ -278,6 +278,11 @@ def load_all(root: Path) -> Catalog:
     problems += _frictionless_problems(regions_dir / "datapackage.yaml", root) if (regions_dir / "datapackage.yaml").exists() else [
         Problem(_rel(regions_dir, root), None, None, "invalid-descriptor", "het pakket regions ontbreekt")]
     regions = Regions.load(regions_dir)
+    names_file = _rel(regions_dir / "data" / "regionamen.csv", root)
+    for name, code in regions.aliases.items():
+        if code not in regions.by_code:
+            problems.append(Problem(names_file, regions.alias_rows[name], "code", "unknown-region",
+                                    f"regionaam {name!r} verwijst naar code {code!r}, die niet in regios.csv staat"))
     packages = {}
     for package_dir in sorted(p for p in dp_root.iterdir() if p.is_dir() and p.name != "regions"):
         package, found = load_package(package_dir, regions, root)
@@ -285,6 +290,6 @@ def load_all(root: Path) -> Catalog:
         if package:
             packages[package.name] = package
     for name in regions.unused_aliases():
-        problems.append(Problem(_rel(regions_dir / "data" / "regionamen.csv", root), regions.alias_rows[name], "naam_in_bron",
+        problems.append(Problem(names_file, regions.alias_rows[name], "naam_in_bron",
                                 "unused-region-name", f"regionaam {name!r} wordt door geen enkele bron gebruikt", "warning"))
     return Catalog(root, regions, packages, problems)

@@ -58,7 +58,7 @@ class Regions:
         """Code for a region name as a source writes it; None when unknown."""
         if name in self.aliases:
             self.used_aliases.add(name)
-            return self.aliases[name]
+            return self.aliases[name] if self.aliases[name] in self.by_code else None
         for region in self.by_code.values():
             if name in (region.code, region.naam, region.slug):
                 return region.code

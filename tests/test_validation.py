@@ -151,3 +151,9 @@ def test_cli_prints_table_and_exits_nonzero(root):
     assert proc.returncode == 1
     assert "kerncijfers_regio_2019h2.csv" in proc.stderr and "unknown-region" in proc.stderr
     assert "Zeeuws-Vlaanderen" in proc.stderr and "FOUT" in proc.stdout
+
+
+def test_alias_to_unknown_code(root):
+    edit_csv(root, "datapackages/regions/data/regionamen.csv", lambda rows: rows[:1] + [[rows[1][0], "VT99", ""]] + rows[2:])
+    _, _, problems = validate(root)
+    assert ("regionamen.csv", 2, "code", "unknown-region") in keys(problems)
