@@ -156,7 +156,7 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
         df["rij"] = range(2, len(df) + 2)  # as frictionless counts: the header is row 1
         df["bestand"] = file
         df["resource"] = name
-        for col in ("categorie", "teken", "noot", "vindplaats"):
+        for col in ("categorie", "groep", "n", "teken", "noot", "vindplaats"):
             if col not in df:
                 df[col] = ""
         df["vindplaats"] = [v or res.get("vindplaats", "") for v in df["vindplaats"]]
@@ -183,7 +183,7 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, desc_fil
             problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend"))
         ok_period = periods.is_valid(r.periode)
         if not ok_period:
-            problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2 of 2019"))
+            problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2, 2019 of 2016-2020"))
         if code and ok_period and not regions.by_code[code].valid_in(r.periode):
             problems.append(Problem(file, row, "regio", "region-not-valid", f"regio {r.regio!r} ({code}) bestaat niet in {r.periode}"))
         if r.teken not in SYMBOLS:
@@ -203,8 +203,10 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, desc_fil
             step = _number(m.afronding) if m.afronding else None
             if value is not None and step and value % step != 0:
                 problems.append(Problem(file, row, "waarde", "not-rounded", f"{r.waarde} is geen veelvoud van {int(step)}, terwijl de bron op {int(step)} afrondt"))
-        if r.categorie and (r.maat, r.categorie) not in known_categories:
-            problems.append(Problem(file, row, "categorie", "unknown-category", f"categorie {r.categorie!r} van maat {r.maat!r} staat niet in categorieen.csv"))
+        for col in ("categorie", "groep"):
+            label = getattr(r, col)
+            if label and (r.maat, label) not in known_categories:
+                problems.append(Problem(file, row, col, "unknown-category", f"{col} {label!r} van maat {r.maat!r} staat niet in categorieen.csv"))
         if not r.vindplaats:
             problems.append(Problem(file, row, "vindplaats", "missing-citation", "geen vindplaats (tabel of figuur) in de publicatie"))
         codes.append(code or "")
@@ -236,8 +238,8 @@ def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
     at most 2 from the true count; the sum of n printed parts may differ from the printed total
     by at most 2 * (n + 1). A transcription slip of a digit usually exceeds that."""
     problems = []
-    keys = ["periode", "maat", "categorie"]
-    for (period, maat, cat), group in df.groupby(keys):
+    keys = ["periode", "maat", "categorie", "groep"]
+    for (period, maat, _cat, _group), group in df.groupby(keys):
         totals = group[group.regio_code == total_code]
         parts = group[(group.regio_code != total_code) & (group.regio_code != "")]
         if totals.empty or parts.empty or totals.waarde_num.isna().all():

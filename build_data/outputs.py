@@ -12,8 +12,8 @@ from . import formatting, periods
 from .datapackages import Catalog
 from .indicators import Indicator
 
-CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "categorie", "categorie_naam",
-              "waarde", "teken", "eenheid", "bron", "vindplaats", "noot"]
+CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "groep", "groep_naam", "categorie",
+              "categorie_naam", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot"]
 
 
 def _num(value):
@@ -38,16 +38,19 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "periode_label": periods.label(r.periode, r.teken),
             "categorie": r.categorie,
             "categorie_naam": cat_names.get((r.maat, r.categorie), ""),
+            "groep": r.groep,
+            "groep_naam": cat_names.get((r.maat, r.groep), ""),
             "waarde": value,
             "teken": r.teken,
             # As many decimals as the source printed: '0,0 %' stays '0,0 %'.
             "waarde_tekst": formatting.value(value, package.measures.loc[r.maat].eenheid, r.teken,
                                              len(r.waarde.partition(".")[2])),
+            "n": int(r.n) if r.n else None,
             "noot": r.noot,
             "bron": r.bron_titel,
             "vindplaats": r.vindplaats,
         })
-    out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]), d["categorie"]))
+    out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]), d["groep"], d["categorie"]))
     return out
 
 
@@ -78,5 +81,6 @@ def indicator_csv(ind: Indicator, catalog: Catalog) -> bytes:
     for rec in records(ind, catalog):
         w.writerow({**rec, "indicator": ind.id, "eenheid": ind.eenheid,
                     "waarde": "" if rec["waarde"] is None else rec["waarde"],
+                    "n": "" if rec["n"] is None else rec["n"],
                     "bron": rec["bron"]})
     return buf.getvalue().encode("utf-8")

@@ -12,7 +12,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "unknown-region": ("Onbekende regio", "Gebruik een naam of code uit datapackages/regions, of voeg de naam toe aan regionamen.csv."),
     "unused-region-name": ("Ongebruikte regionaam", "Verwijder de naam uit regionamen.csv als geen bron hem nog gebruikt."),
     "region-not-valid": ("Regio bestaat niet in deze periode", "Controleer de periode of de geldigheid van de regio in regios.csv."),
-    "invalid-period": ("Ongeldige periode", "Schrijf een periode als 2019-H2 (halfjaar) of 2019 (jaar)."),
+    "invalid-period": ("Ongeldige periode", "Schrijf een periode als 2019-H2 (halfjaar), 2019 (jaar) of 2016-2020 (meerdere jaren)."),
     "invalid-symbol": ("Ongeldig CBS-teken", "Gebruik leeg, *, **, ., x of –."),
     "value-symbol-mismatch": ("Waarde en teken spreken elkaar tegen", "Een waarde hoort bij leeg, * of **; bij ., x en – blijft de waarde leeg."),
     "unknown-measure": ("Onbekende maat", "Voeg de maat toe aan maten.csv of herstel de naam."),

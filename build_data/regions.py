@@ -27,13 +27,11 @@ class Region:
     opgevolgd_door: str
 
     def valid_in(self, period: str) -> bool:
-        key = periods.sort_key(period)
-        # A year is valid when both of its half-years are.
-        first = key if key[1] != 3 else (key[0], 1)
-        last = key if key[1] != 3 else (key[0], 2)
-        if self.geldig_vanaf and first < periods.sort_key(self.geldig_vanaf):
+        # Valid when the region exists in every half-year the period covers.
+        first, last = periods.span(period)
+        if self.geldig_vanaf and first < periods.span(self.geldig_vanaf)[0]:
             return False
-        if self.geldig_tot and last > periods.sort_key(self.geldig_tot):
+        if self.geldig_tot and last > periods.span(self.geldig_tot)[1]:
             return False
         return True
 
