@@ -16,7 +16,7 @@ from .datapackages import Catalog
 from .problems import Problem
 
 HERE = Path(__file__).resolve().parent
-CHART_KINDS = {"regio-vergelijking", "halfjaar-reeks", "categorieen", "kerncijfer"}
+CHART_KINDS = {"regio-vergelijking", "halfjaar-reeks", "categorieen", "kerncijfer", "cohort", "populaties", "aandelen"}
 LEVELS = {"landelijk", "regionaal"}
 REQUIRED = ("id", "thema", "niveau", "bron", "grafieken", "tekst")
 
