@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import render
+from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
 from .outputs import indicator_csv, indicator_json, to_json_bytes
@@ -32,6 +33,7 @@ class Build:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
     files: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> bytes
     warnings: list[Problem] = field(default_factory=list)
+    catalogue: list[Entry] = field(default_factory=list)
 
     def nav(self) -> list:
         sections = []
@@ -46,22 +48,30 @@ class Build:
 
 
 def validate(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
+    catalog, indicators, _, problems = _load(root)
+    return catalog, indicators, problems
+
+
+def _load(root: Path):
     catalog = load_all(root)
     indicators, problems = load_indicators(catalog)
-    return catalog, indicators, catalog.problems + problems
+    entries, cat_problems = load_catalogue(catalog, {i.id for i in indicators}, {t.slug for t in load_themes()})
+    return catalog, indicators, entries, catalog.problems + problems + cat_problems
 
 
 def build_all(root: Path) -> Build:
-    catalog, indicators, problems = validate(root)
+    catalog, indicators, entries, problems = _load(root)
     if any(p.severity == "error" for p in problems):
         raise ValidationFailed(problems)
-    build = Build(catalog, indicators, load_themes(), warnings=problems)
+    build = Build(catalog, indicators, load_themes(), warnings=problems, catalogue=entries)
     for ind in indicators:
         build.pages[f"indicatoren/{ind.id}.md"] = render.indicator_page(ind, catalog)
         build.files[f"data/{ind.id}.json"] = to_json_bytes(indicator_json(ind, catalog))
         build.files[f"data/{ind.id}.csv"] = indicator_csv(ind, catalog)
     for theme in build.themes:
-        build.pages[f"themas/{theme.slug}.md"] = render.theme_page(theme, [i for i in indicators if i.thema.slug == theme.slug], catalog)
+        build.pages[f"themas/{theme.slug}.md"] = render.theme_page(
+            theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
+            [e for e in entries if e.thema == theme.slug and not e.indicatoren])
     missing = [src for src in VENDOR.values() if not (root / src).exists()]
     if missing:
         raise ValidationFailed([Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `npm ci` uit (make site doet dat)") for m in missing])

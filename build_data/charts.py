@@ -15,7 +15,7 @@ from . import formatting, periods
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
 BASE = "#8fa8c8"
-PERIOD_COLORS = ["#154273", "#5c87b8", "#a7c1dd"]
+PALETTE = ["#154273", "#5c87b8", "#a7c1dd", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
 SELECTED = "datum.regio_slug === regio"
 
 
@@ -24,7 +24,8 @@ def _x_format(unit: str) -> str:
 
 
 def _unit_title(unit: str) -> str:
-    return {"aantal": "aantal", "procent": "%", "procent_verandering": "% verandering"}[unit]
+    return {"aantal": "aantal", "procent": "%", "procent_verandering": "% verandering",
+            "gemiddelde": "gemiddelde", "score": "score"}.get(unit, unit)
 
 
 def _param():
@@ -83,24 +84,96 @@ def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
 
 
 def categorieen(title: str, unit: str, rows: list[dict]) -> dict:
-    """Bars by category, one bar per period within each category."""
-    data = [r for r in rows if r["regio_code"] == "NL01"]
+    """Bars by category. A second dimension (the `groep`, else the period) colours the bars."""
+    data = [r for r in rows if r["regio_code"] == "NL01" and r["categorie"]]
     cats = list(dict.fromkeys(r["categorie_naam"] for r in data))
-    plist = sorted({r["periode"] for r in data}, key=periods.sort_key, reverse=True)
-    labels_order = [next(r["periode_label"] for r in data if r["periode"] == p) for p in plist]
+    by_group = any(r["groep"] for r in data)
+    if by_group:
+        field, order = "groep_naam", list(dict.fromkeys(r["groep_naam"] for r in data))
+        legend_title = None
+    else:
+        field = "periode_label"
+        plist = sorted({r["periode"] for r in data}, key=periods.sort_key, reverse=True)
+        order = [next(r["periode_label"] for r in data if r["periode"] == p) for p in plist]
+        legend_title = "Periode"
     base = alt.Chart(alt.Data(values=data)).transform_calculate(x_pos="isValid(datum.waarde) ? datum.waarde : 0")
-    y = alt.Y("categorie_naam:N", sort=cats, title=None, axis=alt.Axis(labelLimit=260))
-    y_offset = alt.YOffset("periode_label:N", sort=labels_order)
-    color = alt.Color("periode_label:N", sort=labels_order, title="Periode",
-                      scale=alt.Scale(domain=labels_order, range=PERIOD_COLORS[: len(labels_order)]),
-                      legend=alt.Legend(orient="top") if len(plist) > 1 else None)
-    tooltip = [alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip("periode_label:N", title="Periode"),
+    y = alt.Y("categorie_naam:N", sort=cats, title=None, axis=alt.Axis(labelLimit=300))
+    y_offset = alt.YOffset(f"{field}:N", sort=order)
+    color = alt.Color(f"{field}:N", sort=order, title=legend_title,
+                      scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
+                      legend=alt.Legend(orient="top", labelLimit=400) if len(order) > 1 else None)
+    tooltip = [alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
                alt.Tooltip("waarde_tekst:N", title=title)]
+    if by_group:
+        tooltip.insert(2, alt.Tooltip("periode_label:N", title="Periode"))
     bars = base.mark_bar().encode(y=y, yOffset=y_offset, x=alt.X("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5)),
                                   color=color, tooltip=tooltip)
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, yOffset=y_offset, x="x_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
-    chart = (bars + text).add_params(_param()).properties(width="container", height=max(len(cats) * len(plist) * 24, 60))
-    desc = f"{title}, Nederland: " + "; ".join(f"{r['categorie_naam']} {r['waarde_tekst']} ({r['periode_label']})" for r in data)
+    chart = (bars + text).add_params(_param()).properties(width="container", height=max(len(cats) * len(order) * 22, 60))
+    desc = f"{title}, Nederland: " + "; ".join(
+        f"{r['categorie_naam']}{(' (' + r['groep_naam'] + ')') if by_group else ''} {r['waarde_tekst']} ({r['periode_label']})" for r in data)
+    return _finish(chart, desc)
+
+
+def populaties(title: str, unit: str, rows: list[dict]) -> dict:
+    """Two populations compared per category (the `groep` holds the population)."""
+    return categorieen(title, unit, rows)
+
+
+def aandelen(title: str, unit: str, rows: list[dict]) -> dict:
+    """Shares of one whole (100 %), one stacked bar per period or group."""
+    data = [r for r in rows if r["regio_code"] == "NL01" and r["categorie"] and r["waarde"] is not None]
+    cats = list(dict.fromkeys(r["categorie_naam"] for r in data))
+    by_group = any(r["groep"] for r in data)
+    field = "groep_naam" if by_group else "periode_label"
+    bars_order = list(dict.fromkeys(r[field] for r in data))
+    values = [{**r, "volgorde": cats.index(r["categorie_naam"])} for r in data]
+    tooltip = [alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
+               alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip("waarde_tekst:N", title=title)]
+    base = alt.Chart(alt.Data(values=values))
+    y = alt.Y(f"{field}:N", sort=bars_order, title=None)
+    x = alt.X("waarde:Q", stack="zero", title=_unit_title(unit), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",d"))
+    bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
+        y=y, x=x, order=alt.Order("volgorde:Q"), tooltip=tooltip,
+        color=alt.Color("categorie_naam:N", sort=cats, title=None,
+                        scale=alt.Scale(domain=cats, range=(PALETTE * 3)[: len(cats)]), legend=alt.Legend(orient="top", columns=2, labelLimit=400)))
+    text = base.mark_text(color="white", fontSize=11).encode(
+        y=y, x=alt.X("waarde:Q", stack="zero", bandPosition=0.5), order=alt.Order("volgorde:Q"), tooltip=tooltip,
+        text=alt.condition("datum.waarde >= 8", alt.Text("waarde_tekst:N"), alt.value("")))
+    chart = (bars + text).add_params(_param()).properties(width="container", height=max(len(bars_order) * 44, 60))
+    desc = f"{title}, Nederland: " + "; ".join(f"{r[field]}: {r['categorie_naam']} {r['waarde_tekst']}" for r in data)
+    return _finish(chart, desc)
+
+
+def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]) -> dict:
+    """Measurements of one cohort over time (categories t0, t1, t2), the reference group's value
+    as a horizontal rule."""
+    data = [r for r in rows if r["categorie"] and r["groep"] != "referentiegroep"]
+    refs = [r for r in rows if r["groep"] == "referentiegroep" and r["waarde"] is not None]
+    order = [c for c in measurement_order if any(r["categorie"] == c for r in data)]
+    names = [next(r["categorie_naam"] for r in data if r["categorie"] == c) for c in order]
+    series = list(dict.fromkeys(r["groep_naam"] or title for r in data))
+    values = [{**r, "reeks": r["groep_naam"] or title, "y_pos": r["waarde"] if r["waarde"] is not None else 0} for r in data]
+    tooltip = [alt.Tooltip("categorie_naam:N", title="Meting"), alt.Tooltip("reeks:N", title="Groep"),
+               alt.Tooltip("waarde_tekst:N", title=title), alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
+    base = alt.Chart(alt.Data(values=values))
+    x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=200))
+    color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=PALETTE[: len(series)]),
+                      legend=alt.Legend(orient="top") if len(series) > 1 else None)
+    y = alt.Y("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5))
+    layers = [base.mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(x=x, y=y, color=color, tooltip=tooltip),
+              base.mark_text(dy=-10, fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", color=color, tooltip=tooltip)]
+    if refs:
+        ref_values = [{**r, "label": f"Referentiegroep: {r['waarde_tekst']}"} for r in refs]
+        ref = alt.Chart(alt.Data(values=ref_values))
+        layers.append(ref.mark_rule(strokeDash=[6, 4], color="#a90061", strokeWidth=2).encode(
+            y="waarde:Q", tooltip=[alt.Tooltip("label:N", title="Referentie")]))
+        layers.append(ref.mark_text(align="right", baseline="bottom", dy=-3, x="width", color="#a90061", fontSize=11).encode(
+            y="waarde:Q", text="label:N"))
+    chart = alt.layer(*layers).add_params(_param()).properties(width="container", height=240)
+    desc = f"{title}, cohortonderzoek: " + "; ".join(f"{r['categorie_naam']} {r['waarde_tekst']}" for r in data)
+    if refs:
+        desc += "; referentiegroep " + ", ".join(r["waarde_tekst"] for r in refs)
     return _finish(chart, desc)
 
 

@@ -24,6 +24,14 @@ def define_env(env):
                 + render.source_line(ind, build.catalog, national) + "</div>")
 
     @env.macro
+    def indicatoroverzicht() -> str:
+        return render.overview(cached_build(root))
+
+    @env.macro
+    def bronnenoverzicht() -> str:
+        return render.sources_overview(cached_build(root))
+
+    @env.macro
     def themalijst() -> str:
         build = cached_build(root)
         items = []

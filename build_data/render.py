@@ -97,6 +97,10 @@ def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str, va
     return f'<table class="hgkm-waarden" data-soort="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def _n(rec: dict) -> str:
+    return formatting.number(rec["n"]) if rec.get("n") is not None else ""
+
+
 def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], heading: str = "h2") -> str:
     title, unit = ind.titel, ind.eenheid
     period = ind.latest_regional_period()
@@ -112,11 +116,24 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
         others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
         table = _table(["Gebied", "Periode", title, "Noot"], [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown], kind, 2)
         caption = CHART_TITLES[kind].format(titel=title)
-    elif kind == "categorieen":
-        spec = charts.categorieen(title, unit, [dict(r) for r in recs])
-        shown = [r for r in recs if r["regio_code"] == "NL01"]
-        table = _table(["Categorie", "Periode", title], [(r, [r["categorie_naam"], r["periode_label"], r["waarde_tekst"]]) for r in shown], kind, 2)
-        caption = CHART_TITLES[kind].format(titel=title) + ", Nederland"
+    elif kind in ("categorieen", "populaties", "aandelen"):
+        spec = getattr(charts, kind)(title, unit, [dict(r) for r in recs])
+        shown = [r for r in recs if r["regio_code"] == "NL01" and r["categorie"]]
+        if any(r["groep"] for r in shown):
+            table = _table(["Categorie", "Groep", "Periode", title, "n"], [
+                (r, [r["categorie_naam"], r["groep_naam"], r["periode_label"], r["waarde_tekst"], _n(r)]) for r in shown], kind, 3)
+        else:
+            table = _table(["Categorie", "Periode", title], [(r, [r["categorie_naam"], r["periode_label"], r["waarde_tekst"]]) for r in shown], kind, 2)
+        caption = CHART_TITLES["categorieen"].format(titel=title) + ", Nederland"
+    elif kind == "cohort":
+        package = catalog.packages[ind.pakket]
+        order = list(package.categories[package.categories.maat == ind.maat].categorie)
+        spec = charts.cohort(title, unit, [dict(r) for r in recs], order)
+        shown = sorted((r for r in recs if r["categorie"] or r["groep"] == "referentiegroep"),
+                       key=lambda r: (r["groep"] == "referentiegroep", r["groep"], order.index(r["categorie"]) if r["categorie"] in order else 99))
+        table = _table(["Meting", "Groep", title, "n"], [
+            (r, [r["categorie_naam"] or "–", r["groep_naam"] or "Onderzoeksgroep", r["waarde_tekst"], _n(r)]) for r in shown], kind, 2)
+        caption = f"{title}, per meting"
     else:
         return ""
     areas = sorted({r["regio_slug"] for r in shown})
@@ -197,7 +214,22 @@ def indicator_page(ind: Indicator, catalog: Catalog) -> str:
     return "\n".join(md)
 
 
-def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog) -> str:
+def planned_list(entries) -> str:
+    """Catalogue entries without figures on this site: what is planned, from which source."""
+    if not entries:
+        return ""
+    items = "".join(
+        f'<li><strong>{e(x.omschrijving)}</strong> <span class="hgkm-status">nog niet beschikbaar</span>'
+        f'<br>Bron: {e(x.bron or "nog te bepalen")}; frequentie: {e(x.frequentie or "nog te bepalen")}; niveau: {e(x.niveau or "nog te bepalen")}.'
+        f'{(" " + e(x.opmerking)) if x.opmerking else ""}</li>'
+        for x in entries)
+    return (f'<section class="hgkm-gepland" id="nog-niet-beschikbaar"><h2>Nog niet beschikbaar</h2>'
+            f"<p>De impactmonitor groeit. Deze indicatoren staan in het overzicht van de monitor, maar er zijn (nog) geen cijfers "
+            f"voor op deze site.</p><ul>{items}</ul>"
+            f'<p class="hgkm-bron">Bron: Eindrapport onderzoeksadviescommissie programma Geweld hoort nergens thuis (2021), bijlage 2.</p></section>')
+
+
+def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()) -> str:
     md = [
         "---", f"title: {json.dumps(theme.titel, ensure_ascii=False)}", "---", "",
         f"# {e(theme.titel)}", "", f'<p class="hgkm-lead">{e(theme.beschrijving)}</p>', "",
@@ -205,6 +237,7 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog) -> str:
     if not inds:
         md += ['<div class="admonition info"><p class="admonition-title">Nog geen cijfers</p>'
                "<p>Voor dit thema staan nog geen cijfers op deze site. De impactmonitor groeit: indicatoren worden toegevoegd zodra er gegevens zijn.</p></div>", ""]
+        md += [planned_list(planned), ""]
         return "\n".join(md)
     regional = [i for i in inds if i.regional]
     if regional:
@@ -222,4 +255,58 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog) -> str:
             f'<p><a href="../indicatoren/{ind.id}.html">Alles over {e(ind.titel.lower())}: definitie, bron, tabel en downloads</a></p>',
             "</section>", "",
         ]
+    md += [planned_list(planned), ""]
     return "\n".join(md)
+
+
+def overview(build) -> str:
+    """All indicators in one table, like the start page of the CBS dashboard: theme, level,
+    periods, whether national, regional and time-series figures exist, status and link."""
+    yes, no = "ja", "–"
+    rows = []
+    for theme in build.themes:
+        inds = [i for i in build.indicators if i.thema.slug == theme.slug]
+        for ind in inds:
+            regional = ind.latest_regional_period() is not None
+            half_years = {p for p in ind.periods if periods.is_half_year(p)}
+            rows.append((theme, f'<a href="indicatoren/{ind.id}.html">{e(ind.titel)}</a>',
+                         "landelijk en regionaal" if ind.regional else "landelijk",
+                         ", ".join(periods.label(p) for p in ind.periods), yes,
+                         yes if regional else no, yes if len(half_years) > 1 else no, "beschikbaar"))
+        for entry in build.catalogue:
+            if entry.thema == theme.slug and not entry.indicatoren:
+                status = "nog niet beschikbaar" if not entry.available else "nog niet op deze site"
+                rows.append((theme, e(entry.omschrijving), e(entry.niveau or "nog te bepalen"), "", no, no, no,
+                             f'<span class="hgkm-status">{status}</span>'))
+    head = "".join(f'<th scope="col">{h}</th>' for h in
+                   ("Thema", "Indicator", "Niveau", "Perioden", "Landelijk", "Regionaal", "Tijdreeks", "Status"))
+    body = "".join(
+        f'<tr><td><a href="themas/{t.slug}.html">{e(t.titel)}</a></td><th scope="row">{name}</th><td>{level}</td><td>{e(per)}</td>'
+        f"<td>{nat}</td><td>{reg}</td><td>{ts}</td><td>{status}</td></tr>"
+        for t, name, level, per, nat, reg, ts, status in rows)
+    n_av = sum(1 for r in rows if r[-1] == "beschikbaar")
+    return (f"<p>{n_av} indicatoren met cijfers, {len(rows) - n_av} nog niet beschikbaar.</p>"
+            f'<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
+def sources_overview(build) -> str:
+    """Per data package: publisher, what it is, method, frequency, licence and publications,
+    straight from the package metadata."""
+    out = []
+    for package in sorted(build.catalog.packages.values(), key=lambda p: p.title):
+        d = package.descriptor
+        if package.observations.empty:
+            continue
+        n = len(package.observations)
+        pubs = "".join(f"<li>{e(s.get('title', ''))}</li>" for s in package.sources.values())
+        lic = ", ".join(e(lic.get("title") or lic.get("name", "")) for lic in package.licenses)
+        out.append(
+            f'<section class="hgkm-bronpakket" id="{e(package.name)}"><h2>{e(package.title)}</h2>'
+            f"<dl><dt>Uitgever</dt><dd>{e(d.get('publisher', ''))}</dd>"
+            f"<dt>Wat</dt><dd>{e(d.get('description', ''))}</dd>"
+            + (f"<dt>Methode</dt><dd>{e(d.get('methode', ''))}</dd>" if d.get("methode") else "")
+            + (f"<dt>Frequentie</dt><dd>{e(d.get('frequency', ''))}</dd>" if d.get("frequency") else "")
+            + f"<dt>Licentie</dt><dd>{lic}</dd>"
+            f"<dt>Publicaties</dt><dd><ul>{pubs}</ul></dd>"
+            f"<dt>Datapakket</dt><dd><code>datapackages/{e(package.name)}</code>: {n} cijfers</dd></dl></section>")
+    return "".join(out)

@@ -85,7 +85,7 @@
       if (kind === "halfjaar-reeks" && area !== slug) {
         note.textContent = "Voor " + regionName(slug) + " zijn geen cijfers per periode beschikbaar; de grafiek toont Nederland.";
         note.hidden = false;
-      } else if (kind === "categorieen" && slug !== NL) {
+      } else if (kind !== "regio-vergelijking" && slug !== NL) {
         note.textContent = "Deze cijfers zijn alleen landelijk beschikbaar, niet voor " + regionName(slug) + ".";
         note.hidden = false;
       } else {
