@@ -77,6 +77,19 @@ def key_figure(ind: Indicator, recs: list[dict]) -> str:
     )
 
 
+def category_figures(recs: list[dict]) -> str:
+    """Key figures of a measure that only has categories (e.g. a lower and upper bound)."""
+    rows = [r for r in recs if r["categorie"] or r["groep"]]
+    if not rows:
+        return ""
+    items = "".join(
+        f'<li><span class="hgkm-kc-waarde">{e(r["waarde_tekst"])}</span> '
+        f'<span class="hgkm-kc-label">{e(" · ".join(x for x in (r["groep_naam"], r["categorie_naam"]) if x))}</span>'
+        f'<span class="hgkm-kc-context">{e(r["regio_naam"])}, {e(r["periode_label"])}{(" · " + e(r["noot"])) if r["noot"] else ""}</span></li>'
+        for r in rows)
+    return f'<ul class="hgkm-kc-lijst">{items}</ul>'
+
+
 def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
     parts = []
     for src in ind.sources(catalog):
@@ -200,6 +213,8 @@ def indicator_page(ind: Indicator, catalog: Catalog) -> str:
     if ind.regional:
         md += [region_selector(catalog, ind.latest_regional_period()), ""]
     md += [key_figure(ind, recs), "", change_block(ind, catalog), ""]
+    if "kerncijfer" in ind.grafieken:
+        md += [category_figures(recs), "", source_line(ind, catalog, recs), ""]
     for block in blocks:
         md += [block, ""]
     md += [
@@ -251,6 +266,7 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
             f'<h2><a href="../indicatoren/{ind.id}.html">{e(ind.titel)}</a></h2>',
             f'<p>{e(ind.tekst)}</p>',
             key_figure(ind, recs),
+            category_figures(recs) if not first else "",
             chart_block(ind, catalog, first, recs) if first else source_line(ind, catalog, recs),
             f'<p><a href="../indicatoren/{ind.id}.html">Alles over {e(ind.titel.lower())}: definitie, bron, tabel en downloads</a></p>',
             "</section>", "",
@@ -301,7 +317,7 @@ def sources_overview(build) -> str:
         pubs = "".join(f"<li>{e(s.get('title', ''))}</li>" for s in package.sources.values())
         lic = ", ".join(e(lic.get("title") or lic.get("name", "")) for lic in package.licenses)
         out.append(
-            f'<section class="hgkm-bronpakket" id="{e(package.name)}"><h2>{e(package.title)}</h2>'
+            f'<section class="hgkm-bronpakket" id="{e(package.name)}"><h3>{e(package.title)}</h3>'
             f"<dl><dt>Uitgever</dt><dd>{e(d.get('publisher', ''))}</dd>"
             f"<dt>Wat</dt><dd>{e(d.get('description', ''))}</dd>"
             + (f"<dt>Methode</dt><dd>{e(d.get('methode', ''))}</dd>" if d.get("methode") else "")
