@@ -7,6 +7,7 @@ atomically; the MkDocs hook hands the files to MkDocs without touching docs/).""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,8 @@ def build_all(root: Path) -> Build:
         build.pages[f"themas/{theme.slug}.md"] = render.theme_page(
             theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
             [e for e in entries if e.thema == theme.slug and not e.indicatoren])
+    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.by_code.values()]
+    build.files["assets/regios.js"] = ("window.HGKM_REGIOS = " + json.dumps(regions, ensure_ascii=False) + ";\n").encode("utf-8")
     missing = [src for src in VENDOR.values() if not (root / src).exists()]
     if missing:
         raise ValidationFailed([Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `npm ci` uit (make site doet dat)") for m in missing])

@@ -147,6 +147,10 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
     frames = []
     for name, (res, df, file) in tables.items():
         if not OBSERVATION_FIELDS <= set(df.columns):
+            # metadata (e.g. the regions of a study): its region names must be known too
+            for i, region_name in enumerate(df.get("regio", []), start=2):
+                if regions.resolve(region_name) is None:
+                    problems.append(Problem(file, i, "regio", "unknown-region", f"regio {region_name!r} is onbekend"))
             continue
         bron = res.get("bron")
         if not bron or bron not in sources:

@@ -53,7 +53,7 @@ def region_selector(catalog: Catalog, period: str | None) -> str:
 def latest_by_area(recs: list[dict]) -> dict[str, dict]:
     """Per area the most recent value without a category (for the key figure)."""
     out: dict[str, dict] = {}
-    for r in sorted((r for r in recs if not r["categorie"]), key=lambda r: periods.sort_key(r["periode"])):
+    for r in sorted((r for r in recs if not r["categorie"] and not r["groep"]), key=lambda r: periods.sort_key(r["periode"])):
         if r["waarde"] is None and r["regio_slug"] in out:
             continue
         if not periods.is_half_year(r["periode"]) and r["regio_slug"] in out:
@@ -150,6 +150,15 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     else:
         return ""
     areas = sorted({r["regio_slug"] for r in shown})
+    if not any(r["waarde"] is not None for r in shown):
+        # every value is missing ('.'): no empty axes, but say so and show the table of symbols
+        return (
+            f'<figure class="hgkm-figuur hgkm-zonder-grafiek" data-soort="{kind}">'
+            f'<figcaption class="hgkm-titel">{e(caption)}</figcaption>'
+            f'<p class="hgkm-noot">De publicatie toont deze cijfers alleen in een grafiek; de waarden staan niet in de tekst '
+            f'en zijn daarom niet overgenomen (teken <code>.</code>). Er is niets geschat.</p>'
+            f"{source_line(ind, catalog, shown)}"
+            f'<details class="hgkm-tabel"><summary>Tabel</summary>{table}</details></figure>')
     extra = ""
     if kind == "halfjaar-reeks" and others:
         items = "".join(f"<li>{e(r['regio_naam'])}, {e(r['periode_label'])}: <strong>{e(r['waarde_tekst'])}</strong>"

@@ -16,6 +16,8 @@ import re
 import sys
 import threading
 import zipfile
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,31 +239,61 @@ class Watched:
         return self.page.evaluate("location.search")
 
 
-@pytest.fixture
-def watched(chromium, site):
-    """A new context and page; file:// is offline and may fetch nothing that is not a file."""
+def _new_context(chromium, site: Site):
+    """A context as a visitor has it; file:// is offline and may fetch nothing that is not a file.
+    Requests outside the site are aborted and recorded in ctx.outside (a list)."""
     ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL",
                                offline=site.mode == "file", service_workers="block")
     ctx.set_default_timeout(TIMEOUT_MS)
-    page = ctx.new_page()
-    w = Watched(page, site)
+    outside: list[str] = []
 
     def route(r):
         if site.local(r.request.url):
             r.continue_()
         else:
-            w.outside.append(f"{r.request.method} {r.request.url}")
+            outside.append(f"{r.request.method} {r.request.url}")
             r.abort()
 
     ctx.route("**/*", route)
+    return ctx, outside
+
+
+def _watch(ctx, site: Site, outside: list[str]) -> Watched:
+    page = ctx.new_page()
+    w = Watched(page, site, outside=outside)
     page.on("pageerror", lambda exc: w.errors.append(f"pageerror: {exc}"))
     page.on("console", lambda m: w.errors.append(f"console.{m.type}: {m.text} ({m.location.get('url', '')})")
             if m.type == "error" else None)
     # ERR_ABORTED: cancelled by leaving the page (e.g. the search worker still loading lunr)
     page.on("requestfailed", lambda r: w.errors.append(f"request failed: {r.url} ({r.failure})")
             if site.local(r.url) and "ERR_ABORTED" not in (r.failure or "") else None)
-    yield w
+    return w
+
+
+@pytest.fixture
+def watched(chromium, site):
+    """A page in a new context of its own (nothing remembered from other tests)."""
+    ctx, outside = _new_context(chromium, site)
+    yield _watch(ctx, site, outside)
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def shared_context(chromium, site):
+    """One context per mode for the many page loads of test 1 (no region is chosen there)."""
+    ctx, outside = _new_context(chromium, site)
+    yield ctx, outside
+    ctx.close()
+
+
+@pytest.fixture
+def watched_shared(shared_context, site):
+    """A new page in the mode's shared context."""
+    ctx, outside = shared_context
+    outside.clear()
+    w = _watch(ctx, site, outside)
+    yield w
+    w.page.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,10 +301,12 @@ def watched(chromium, site):
 # ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_page_loads_and_draws_charts(site_dir, watched, rel):
+def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
+    watched = watched_shared
     assert (site_dir / rel).is_file(), f"{rel} is not in site/: run make site first"
     if watched.site.mode == "file":
-        assert watched.site.url(rel).startswith("file:")
+        unzipped = Path(url2pathname(urlparse(watched.site.url(rel)).path))
+        assert unzipped.is_file(), f"{rel} is in site/ but not in the offline zip: run make site"
     watched.goto(rel)
     charts = watched.page.eval_on_selector_all(
         ".hgkm-chart",
@@ -367,6 +401,44 @@ def test_national_key_figure_and_unknown_region(watched):
     w.assert_clean()
 
 
+def _visible_notes(page) -> list[list]:
+    """[chart kind, note text] for every figure whose note is shown."""
+    return page.eval_on_selector_all(
+        ".hgkm-figuur", "els => els.map(f => [f.dataset.soort, f.querySelector('.hgkm-noot')])"
+        ".filter(([k, n]) => n && !n.hidden).map(([k, n]) => [k, n.textContent])")
+
+
+def test_national_only_page_with_region(watched):
+    """A page without regional figures says so and shows Nederland."""
+    w, page = watched, watched.page
+    w.goto("indicatoren/meldingen_politie.html?regio=zuid-limburg")
+    assert page.locator("#hgkm-regio").count() == 0
+    tile = page.locator(".hgkm-kerncijfer")
+    assert "hgkm-kc-landelijk" in tile.get_attribute("class")
+    assert tile.locator(".hgkm-kc-gebied").text_content() == "Nederland"
+    assert page.eval_on_selector_all(".hgkm-chart", "els => els.map(e => e.dataset.regio)") == ["nederland"]
+    notes = _visible_notes(page)
+    assert len(notes) == 1 and "Nederland" in notes[0][1]
+    w.assert_clean()
+
+
+def test_no_national_only_note_when_chart_shows_region(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/casussen_actief.html?regio=zuid-limburg")
+    charts = page.eval_on_selector_all(".hgkm-chart", "els => els.map(e => e.dataset.regio)")
+    assert charts == ["zuid-limburg", "zuid-limburg"]  # both charts show the region itself...
+    assert _visible_notes(page) == []  # ...so no note may say it is only national
+    w.assert_clean()
+
+
+def test_region_name_on_pages_without_selector(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/meldingen_politie.html?regio=zuid-limburg")
+    [(_, note)] = _visible_notes(page)
+    assert "Zuid-Limburg" in note, note
+    w.assert_clean()
+
+
 # ---------------------------------------------------------------------------------------------
 # 4. Following a link keeps the region
 # ---------------------------------------------------------------------------------------------
@@ -405,17 +477,20 @@ def test_shown_values_equal_published(watched, maat):
     assert w.text(row.format("nederland")) == expected["nederland"]
     options = page.eval_on_selector_all("#hgkm-regio option", "els => els.map(e => e.value)")
     assert set(options) == set(expected), "the selector offers exactly the published regions"
-    mismatches = []
-    for slug, value in expected.items():
-        if slug == "nederland":
-            continue  # the national key figure shows a later period
-        page.select_option("#hgkm-regio", slug)
-        shown = page.evaluate(  # one round trip: key figure (value, area, period) and table cell
-            "sel => [...['waarde', 'gebied', 'periode'].map(p => document.querySelector('.hgkm-kerncijfer .hgkm-kc-' + p).textContent),"
-            " document.querySelector(sel).textContent]", row.format(slug))
-        want = [value, region_name(slug), "2e halfjaar 2019*", value]
-        if shown != want:
-            mismatches.append(f"{slug}: shown {shown}, published {want}")
+    # Every region in one round trip: choose it as the select does (value + change event), then
+    # read the key figure (value, area, period) and the region's cell in the table.
+    slugs = [s for s in expected if s != "nederland"]  # the national key figure shows a later period
+    shown = page.evaluate(
+        """([slugs, row]) => slugs.map(slug => {
+             const sel = document.querySelector('#hgkm-regio');
+             sel.value = slug;
+             sel.dispatchEvent(new Event('change', {bubbles: true}));
+             const kc = p => document.querySelector('.hgkm-kerncijfer .hgkm-kc-' + p).textContent;
+             const cell = document.querySelector(row.replace('{}', slug));
+             return [kc('waarde'), kc('gebied'), kc('periode'), cell ? cell.textContent : null];
+           })""", [slugs, row])
+    mismatches = [f"{slug}: shown {got}, published {want}" for slug, got in zip(slugs, shown)
+                  if got != (want := [expected[slug], region_name(slug), "2e halfjaar 2019*", expected[slug]])]
     assert not mismatches, "\n".join(mismatches)
     last = list(expected)[-1]  # the chart follows too
     page.select_option("#hgkm-regio", last)

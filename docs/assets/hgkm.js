@@ -17,21 +17,29 @@
   function selectors() { return Array.prototype.slice.call(document.querySelectorAll("select.hgkm-regio")); }
 
   /* Map a slug or CBS code (any case) to a slug known on this page; null when unknown. */
+  /* All regions (assets/regios.js, generated from datapackages/regions): slug, code, naam. */
+  function allRegions() { return window.HGKM_REGIOS || []; }
+
+  /* Map a slug or CBS code (any case) to a region slug; null when unknown. On a page with a
+   * selector only the regions it offers count (those with figures for the period shown). */
   function normalise(key) {
     if (!key) return null;
     key = String(key).trim().toLowerCase();
     var sel = selectors()[0];
-    if (!sel) return /^[a-z0-9-]+$/.test(key) ? key : null;
-    for (var i = 0; i < sel.options.length; i++) {
-      var o = sel.options[i];
-      if (o.value === key || (o.getAttribute("data-code") || "").toLowerCase() === key) return o.value;
+    var options = sel ? Array.prototype.map.call(sel.options, function (o) {
+      return { slug: o.value, code: o.getAttribute("data-code") || "" };
+    }) : allRegions();
+    for (var i = 0; i < options.length; i++) {
+      if (options[i].slug === key || options[i].code.toLowerCase() === key) return options[i].slug;
     }
     return null;
   }
 
   function regionName(slug) {
+    var all = allRegions();
+    for (var i = 0; i < all.length; i++) if (all[i].slug === slug) return all[i].naam;
     var sel = selectors()[0];
-    if (sel) for (var i = 0; i < sel.options.length; i++) if (sel.options[i].value === slug) return sel.options[i].text;
+    if (sel) for (var j = 0; j < sel.options.length; j++) if (sel.options[j].value === slug) return sel.options[j].text;
     return slug;
   }
 
@@ -85,7 +93,7 @@
       if (kind === "halfjaar-reeks" && area !== slug) {
         note.textContent = "Voor " + regionName(slug) + " zijn geen cijfers per periode beschikbaar; de grafiek toont Nederland.";
         note.hidden = false;
-      } else if (kind !== "regio-vergelijking" && slug !== NL) {
+      } else if (kind !== "regio-vergelijking" && kind !== "halfjaar-reeks" && slug !== NL) {
         note.textContent = "Deze cijfers zijn alleen landelijk beschikbaar, niet voor " + regionName(slug) + ".";
         note.hidden = false;
       } else {
