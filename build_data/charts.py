@@ -15,6 +15,7 @@ from . import formatting, periods
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
 BASE = "#8fa8c8"
+LINE_PALETTE = ["#154273", "#e17000", "#39870c", "#a90061", "#673327"]  # distinct and dark enough for text labels
 PALETTE = ["#154273", "#5c87b8", "#a7c1dd", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
 SELECTED = "datum.regio_slug === regio"
 
@@ -157,9 +158,9 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     tooltip = [alt.Tooltip("categorie_naam:N", title="Meting"), alt.Tooltip("reeks:N", title="Groep"),
                alt.Tooltip("waarde_tekst:N", title=title), alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
     base = alt.Chart(alt.Data(values=values))
-    x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=200))
-    color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=PALETTE[: len(series)]),
-                      legend=alt.Legend(orient="top") if len(series) > 1 else None)
+    x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=320))
+    color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=LINE_PALETTE[: len(series)]),
+                      legend=alt.Legend(orient="top", direction="vertical", labelLimit=600) if len(series) > 1 else None)
     y = alt.Y("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5))
     layers = [base.mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(x=x, y=y, color=color, tooltip=tooltip),
               base.mark_text(dy=-10, fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", color=color, tooltip=tooltip)]

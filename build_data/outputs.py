@@ -26,6 +26,7 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
     frame = ind.data if frame is None else frame
     package = catalog.packages[ind.pakket]
     cat_names = {(r.maat, r.categorie): r.naam for r in package.categories.itertuples(index=False)}
+    order = {key: i for i, key in enumerate(cat_names)}  # categories in the order the package lists them
     out = []
     for r in frame.itertuples(index=False):
         region = catalog.regions.by_code[r.regio_code]
@@ -49,8 +50,12 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "noot": r.noot,
             "bron": r.bron_titel,
             "vindplaats": r.vindplaats,
+            "_maat": r.maat,
         })
-    out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]), d["groep"], d["categorie"]))
+    out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]),
+                            order.get((d["_maat"], d["groep"]), -1), order.get((d["_maat"], d["categorie"]), -1)))
+    for d in out:
+        del d["_maat"]
     return out
 
 
