@@ -26,7 +26,7 @@ def _x_format(unit: str) -> str:
 
 def _unit_title(unit: str) -> str:
     return {"aantal": "aantal", "procent": "%", "procent_verandering": "% verandering",
-            "gemiddelde": "gemiddelde", "score": "score"}.get(unit, unit)
+            "gemiddelde": "gemiddelde", "score": "score", "factor": "keer zo groot"}.get(unit, unit)
 
 
 def _param():

@@ -43,6 +43,8 @@ def value(value, unit: str, symbol: str = "", decimals: int | None = None) -> st
         text = ("+" if value > 0 else "\u2212" if value < 0 else "") + text + NBSP + "%"
     elif unit == "procent":
         text += NBSP + "%"
+    elif unit == "factor":
+        text += NBSP + "keer"
     if symbol in ("*", "**"):
         text += symbol
     return text

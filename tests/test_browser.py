@@ -47,6 +47,8 @@ REGIOS = ROOT / "datapackages" / "regions" / "data" / "regios.csv"
 # Selectors of the page contract (build_data/render.py, docs/assets/hgkm.js, Vega's SVG renderer).
 FIG = ".hgkm-figuur[data-soort='{}']"
 BARS = "g.mark-rect.role-mark path"
+# data marks of any chart kind: bars, lines and points (cohort), rules (reference values)
+MARKS = ", ".join(f"g.mark-{m}.role-mark path" for m in ("rect", "line", "symbol", "rule")) + ", g.mark-rule.role-mark line"
 LABELS = "g.mark-text.role-mark text"
 
 
@@ -313,7 +315,7 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
         f"""els => els.map(e => ({{
               getekend: e.getAttribute('data-getekend'),
               svg: e.querySelectorAll('svg').length,
-              bars: e.querySelectorAll('{BARS}').length,
+              marks: e.querySelectorAll('{MARKS}').length,
               labels: [...e.querySelectorAll('{LABELS}')].filter(t => t.textContent.trim()).length,
               text: e.textContent.slice(0, 120),
            }}))""")
@@ -322,11 +324,15 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
     for i, c in enumerate(charts):
         assert c["getekend"] == "ja", f"chart {i} on {rel} not drawn: {c['text']!r}"
         assert c["svg"] == 1, f"chart {i} on {rel} has {c['svg']} svg elements"
-        assert c["bars"] > 0, f"chart {i} on {rel} has no bars"
+        assert c["marks"] > 0, f"chart {i} on {rel} has no drawn marks (bars, lines or points)"
         assert c["labels"] > 0, f"chart {i} on {rel} has no value labels"
     if rel.startswith("indicatoren/"):  # some indicators are a key figure only
         figures = watched.page.eval_on_selector_all(".hgkm-kc-waarde", "els => els.map(e => e.textContent.trim())")
-        assert charts or figures, f"indicator page {rel} shows neither chart nor key figure"
+        # a figure whose values the publication only drew (all '.') says so instead of drawing empty axes
+        unstated = watched.page.eval_on_selector_all(
+            ".hgkm-zonder-grafiek", "els => els.map(e => [e.querySelector('.hgkm-noot').textContent, e.querySelectorAll('tbody tr').length])")
+        assert all("niet overgenomen" in note and n > 0 for note, n in unstated), unstated
+        assert charts or figures or unstated, f"indicator page {rel} shows neither chart, key figure nor a note on missing values"
         assert all(figures), f"empty key figure on {rel}"
     watched.assert_clean()
 
