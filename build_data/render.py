@@ -304,14 +304,17 @@ def overview(build) -> str:
                 rows.append((theme, e(entry.omschrijving), e(entry.niveau or "nog te bepalen"), "", no, no, no,
                              f'<span class="hgkm-status">{status}</span>'))
     head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Thema", "Indicator", "Niveau", "Perioden", "Landelijk", "Regionaal", "Tijdreeks", "Status"))
-    body = "".join(
-        f'<tr><td><a href="themas/{t.slug}.html">{e(t.titel)}</a></td><th scope="row">{name}</th><td>{level}</td><td>{e(per)}</td>'
-        f"<td>{nat}</td><td>{reg}</td><td>{ts}</td><td>{status}</td></tr>"
-        for t, name, level, per, nat, reg, ts, status in rows)
+                   ("Indicator", "Niveau", "Perioden", "Landelijk", "Regionaal", "Tijdreeks", "Status"))
+    body = []
+    for theme in build.themes:
+        theme_rows = [r for r in rows if r[0] is theme]
+        body.append(f'<tr class="hgkm-thema-rij"><th colspan="7" scope="colgroup"><a href="themas/{theme.slug}.html">{e(theme.titel)}</a>'
+                    f'{"" if theme_rows else " <span class=hgkm-status>nog geen indicatoren</span>"}</th></tr>')
+        body += [f'<tr><th scope="row">{name}</th><td>{level}</td><td>{e(per)}</td><td>{nat}</td><td>{reg}</td><td>{ts}</td><td>{status}</td></tr>'
+                 for _, name, level, per, nat, reg, ts, status in theme_rows]
     n_av = sum(1 for r in rows if r[-1] == "beschikbaar")
     return (f"<p>{n_av} indicatoren met cijfers, {len(rows) - n_av} nog niet beschikbaar.</p>"
-            f'<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+            f'<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
 
 def sources_overview(build) -> str:
