@@ -334,6 +334,7 @@ def sources_overview(build) -> str:
             f"<dt>Wat</dt><dd>{e(d.get('description', ''))}</dd>"
             + (f"<dt>Methode</dt><dd>{e(d.get('methode', ''))}</dd>" if d.get("methode") else "")
             + (f"<dt>Frequentie</dt><dd>{e(d.get('frequency', ''))}</dd>" if d.get("frequency") else "")
+            + f"<dt>Perioden</dt><dd>{e(', '.join(periods.label(p) for p in sorted(set(package.observations.periode), key=periods.sort_key)))}</dd>"
             + f"<dt>Licentie</dt><dd>{lic}</dd>"
             f"<dt>Publicaties</dt><dd><ul>{pubs}</ul></dd>"
             f"<dt>Datapakket</dt><dd><code>datapackages/{e(package.name)}</code>: {n} cijfers</dd></dl></section>")
