@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from . import periods
+from .formatting import QUALIFIERS
 from .problems import Problem
 from .regions import NATIONAL, Regions
 
@@ -160,7 +161,7 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
         df["rij"] = range(2, len(df) + 2)  # as frictionless counts: the header is row 1
         df["bestand"] = file
         df["resource"] = name
-        for col in ("categorie", "groep", "n", "teken", "noot", "vindplaats"):
+        for col in ("categorie", "groep", "n", "kwalificatie", "teken", "noot", "vindplaats"):
             if col not in df:
                 df[col] = ""
         df["vindplaats"] = [v or res.get("vindplaats", "") for v in df["vindplaats"]]
@@ -190,6 +191,9 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, desc_fil
             problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2, 2019 of 2016-2020"))
         if code and ok_period and not regions.by_code[code].valid_in(r.periode):
             problems.append(Problem(file, row, "regio", "region-not-valid", f"regio {r.regio!r} ({code}) bestaat niet in {r.periode}"))
+        if r.kwalificatie not in ("",) + QUALIFIERS:
+            problems.append(Problem(file, row, "kwalificatie", "invalid-qualifier",
+                                    f"kwalificatie {r.kwalificatie!r} is niet een van: {', '.join(QUALIFIERS)}"))
         if r.teken not in SYMBOLS:
             problems.append(Problem(file, row, "teken", "invalid-symbol", f"teken {r.teken!r} is geen CBS-teken"))
         value = _number(r.waarde) if r.waarde != "" else None

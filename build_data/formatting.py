@@ -34,7 +34,12 @@ def number(value: float | int | None, decimals: int | None = None) -> str:
     return text.replace(",", NBSP).replace(".", ",")
 
 
-def value(value, unit: str, symbol: str = "", decimals: int | None = None) -> str:
+# Words a source puts before a figure ('minder dan 2,5 %', 'maximaal 20 %'): kept with the value.
+QUALIFIERS = ("ongeveer", "ruim", "minder dan", "maximaal", "minimaal")
+BOUNDS = ("minder dan", "maximaal", "minimaal")  # the figure is a bound, not a value: never drawn as a bar
+
+
+def value(value, unit: str, symbol: str = "", decimals: int | None = None, qualifier: str = "") -> str:
     """A value as shown in tables: the number with its unit, or the CBS symbol when missing."""
     if symbol in (".", "x", "–") or value is None or (isinstance(value, float) and math.isnan(value)):
         return symbol or "."
@@ -47,4 +52,6 @@ def value(value, unit: str, symbol: str = "", decimals: int | None = None) -> st
         text += NBSP + "keer"
     if symbol in ("*", "**"):
         text += symbol
+    if qualifier:
+        text = f"{qualifier} {text}"
     return text

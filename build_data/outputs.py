@@ -13,7 +13,7 @@ from .datapackages import Catalog
 from .indicators import Indicator
 
 CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "groep", "groep_naam", "categorie",
-              "categorie_naam", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot"]
+              "categorie_naam", "kwalificatie", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot"]
 
 
 def _num(value):
@@ -45,7 +45,8 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "teken": r.teken,
             # As many decimals as the source printed: '0,0 %' stays '0,0 %'.
             "waarde_tekst": formatting.value(value, package.measures.loc[r.maat].eenheid, r.teken,
-                                             len(r.waarde.partition(".")[2])),
+                                             len(r.waarde.partition(".")[2]), r.kwalificatie),
+            "kwalificatie": r.kwalificatie,
             "n": int(r.n) if r.n else None,
             "noot": r.noot,
             "bron": r.bron_titel,

@@ -14,6 +14,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "region-not-valid": ("Regio bestaat niet in deze periode", "Controleer de periode of de geldigheid van de regio in regios.csv."),
     "invalid-period": ("Ongeldige periode", "Schrijf een periode als 2019-H2 (halfjaar), 2019 (jaar) of 2016-2020 (meerdere jaren)."),
     "invalid-symbol": ("Ongeldig CBS-teken", "Gebruik leeg, *, **, ., x of –."),
+    "invalid-qualifier": ("Ongeldige kwalificatie", "Gebruik leeg, ongeveer, ruim, minder dan, maximaal of minimaal, zoals de bron het zegt."),
     "value-symbol-mismatch": ("Waarde en teken spreken elkaar tegen", "Een waarde hoort bij leeg, * of **; bij ., x en – blijft de waarde leeg."),
     "unknown-measure": ("Onbekende maat", "Voeg de maat toe aan maten.csv of herstel de naam."),
     "unknown-category": ("Onbekende categorie", "Voeg de categorie toe aan categorieen.csv of herstel de naam."),

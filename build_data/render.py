@@ -110,6 +110,11 @@ def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str, va
     return f'<table class="hgkm-waarden" data-soort="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
+def _chart_rows(recs: list[dict]) -> list[dict]:
+    """Copies for a chart; a bound ('minder dan 2,5 %') is labelled but never drawn as a bar."""
+    return [{**r, "waarde": None if r.get("kwalificatie") in formatting.BOUNDS else r["waarde"]} for r in recs]
+
+
 def _n(rec: dict) -> str:
     return formatting.number(rec["n"]) if rec.get("n") is not None else ""
 
@@ -119,18 +124,18 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     period = ind.latest_regional_period()
     others: list[dict] = []
     if kind == "regio-vergelijking":
-        spec = charts.regio_vergelijking(title, unit, [dict(r) for r in recs], period)
+        spec = charts.regio_vergelijking(title, unit, _chart_rows(recs), period)
         shown = [r for r in recs if r["periode"] == period and (r["regio_code"].startswith("VT") or r["regio_code"] == "NL01")]
         table = _table(["Regio", title], [(r, [r["regio_naam"], r["waarde_tekst"]]) for r in shown], kind, 1)
         caption = CHART_TITLES[kind].format(titel=title, periode=periods.label(period, shown[-1]["teken"] if shown else ""))
     elif kind == "halfjaar-reeks":
-        spec = charts.halfjaar_reeks(title, unit, [dict(r) for r in recs])
+        spec = charts.halfjaar_reeks(title, unit, _chart_rows(recs))
         shown = [r for r in recs if not r["categorie"] and periods.is_half_year(r["periode"])]
         others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
         table = _table(["Gebied", "Periode", title, "Noot"], [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown], kind, 2)
         caption = CHART_TITLES[kind].format(titel=title)
     elif kind in ("categorieen", "populaties", "aandelen"):
-        spec = getattr(charts, kind)(title, unit, [dict(r) for r in recs])
+        spec = getattr(charts, kind)(title, unit, _chart_rows(recs))
         shown = [r for r in recs if r["regio_code"] == "NL01" and r["categorie"]]
         if any(r["groep"] for r in shown):
             table = _table(["Categorie", "Groep", "Periode", title, "n"], [
@@ -141,7 +146,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     elif kind == "cohort":
         package = catalog.packages[ind.pakket]
         order = list(package.categories[package.categories.maat == ind.maat].categorie)
-        spec = charts.cohort(title, unit, [dict(r) for r in recs], order)
+        spec = charts.cohort(title, unit, _chart_rows(recs), order)
         shown = sorted((r for r in recs if r["categorie"] or r["groep"] == "referentiegroep"),
                        key=lambda r: (r["groep"] == "referentiegroep", r["groep"], order.index(r["categorie"]) if r["categorie"] in order else 99))
         table = _table(["Meting", "Groep", title, "n"], [

@@ -198,3 +198,10 @@ def test_json_download_matches_csv_download():
         rows = list(csv.DictReader(f))
     assert len(rows) == len(data["waarnemingen"])
     assert data["bronnen"][0]["licentie"] == "CC-BY-4.0"
+
+
+def test_bounds_keep_their_wording(build):
+    data = _json(build, "meldingen_naar_melder_bw_scan")
+    ggz = next(w for w in data["waarnemingen"] if w["categorie"] == "ggz")
+    assert (ggz["kwalificatie"], ggz["waarde_tekst"]) == ("minder dan", "minder dan 2,5\u00a0%")
+    assert _json(build, "vt_bereik_van_prevalentie")["waarnemingen"][0]["waarde_tekst"] == "maximaal 20\u00a0%"

@@ -163,3 +163,10 @@ def test_alias_to_unknown_code(root):
     edit_csv(root, "datapackages/regions/data/regionamen.csv", lambda rows: rows[:1] + [[rows[1][0], "VT99", ""]] + rows[2:])
     _, _, problems = validate(root)
     assert ("regionamen.csv", 2, "code", "unknown-region") in keys(problems)
+
+
+def test_invalid_qualifier(root):
+    rel = "datapackages/vng-bw-scan/data/feit_3.csv"
+    row = set_cell(root, rel, "Nederland", "vt_bereik_van_prevalentie", "kwalificatie", "hooguit")
+    _, _, problems = validate(root)
+    assert ("feit_3.csv", row, "kwalificatie", "invalid-qualifier") in keys(problems)
