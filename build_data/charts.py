@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
-from . import formatting, periods
+from . import periods
 
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
@@ -176,7 +176,3 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     if refs:
         desc += "; referentiegroep " + ", ".join(r["waarde_tekst"] for r in refs)
     return _finish(chart, desc)
-
-
-def number_label(unit: str) -> str:
-    return formatting.NBSP + "%" if unit.startswith("procent") else ""

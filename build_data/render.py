@@ -98,13 +98,16 @@ def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
     return '<p class="hgkm-bron">Bron: ' + "; ".join(parts) + ".</p>"
 
 
+NUMBER_CELL = ' class="hgkm-getal"'
+
+
 def _table(headers: list[str], rows: list[tuple[dict, list[str]]], kind: str, value_col: int) -> str:
     """A table of the values a chart shows; rows carry their region so the page script can filter."""
     head = "".join(f'<th scope="col">{e(h)}</th>' for h in headers)
     body = []
     for rec, cells in rows:
         tds = f'<th scope="row">{e(cells[0])}</th>' + "".join(
-            f'<td{" class=" + chr(34) + "hgkm-getal" + chr(34) if i == value_col else ""}>{e(c)}</td>'
+            f'<td{NUMBER_CELL if i == value_col else ""}>{e(c)}</td>'
             for i, c in enumerate(cells[1:], start=1))
         body.append(f'<tr data-regio="{e(rec["regio_slug"])}">{tds}</tr>')
     return f'<table class="hgkm-waarden" data-soort="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
