@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
+from . import periods, profiles, render
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
@@ -44,6 +44,9 @@ class Build:
             sections.append({theme.titel: children})
         return sections
 
+    def region_nav(self) -> list:
+        return ["regio/index.md"] + [{r.naam: f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()]
+
     def indicator(self, id_: str) -> Indicator:
         return next(i for i in self.indicators if i.id == id_)
 
@@ -66,14 +69,18 @@ def build_all(root: Path) -> Build:
         raise ValidationFailed(problems)
     build = Build(catalog, indicators, load_themes(), warnings=problems, catalogue=entries)
     for ind in indicators:
-        build.pages[f"indicatoren/{ind.id}.md"] = render.indicator_page(ind, catalog)
+        build.pages[f"indicatoren/{ind.id}.md"] = render.indicator_page(ind, catalog, indicators)
         build.files[f"data/{ind.id}.json"] = to_json_bytes(indicator_json(ind, catalog))
         build.files[f"data/{ind.id}.csv"] = indicator_csv(ind, catalog)
     for theme in build.themes:
         build.pages[f"themas/{theme.slug}.md"] = render.theme_page(
             theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
-            [e for e in entries if e.thema == theme.slug and not e.indicatoren])
-    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.by_code.values()]
+            [e for e in entries if e.thema == theme.slug and not e.indicatoren], indicators)
+    build.pages.update(profiles.pages(build))
+    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
+                "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")
+                + (f"tot en met {periods.label(r.geldig_tot)}" if r.geldig_tot else "")}
+               for r in catalog.regions.by_code.values()]
     build.files["assets/regios.js"] = ("window.HGKM_REGIOS = " + json.dumps(regions, ensure_ascii=False) + ";\n").encode("utf-8")
     missing = [src for src in VENDOR.values() if not (root / src).exists()]
     if missing:

@@ -15,6 +15,7 @@ from . import periods
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
 BASE = "#8fa8c8"
+REFERENCE = "#a90061"  # Nederland as reference line
 LINE_PALETTE = ["#154273", "#e17000", "#39870c", "#a90061", "#673327"]  # distinct and dark enough for text labels
 PALETTE = ["#154273", "#5c87b8", "#a7c1dd", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
 SELECTED = "datum.regio_slug === regio"
@@ -26,7 +27,7 @@ def _x_format(unit: str) -> str:
 
 def _unit_title(unit: str) -> str:
     return {"aantal": "aantal", "procent": "%", "procent_verandering": "% verandering",
-            "gemiddelde": "gemiddelde", "score": "score", "factor": "keer zo groot"}.get(unit, unit)
+            "gemiddelde": "gemiddelde", "score": "score", "factor": "keer zo groot", "verhouding": "verhouding"}.get(unit, unit)
 
 
 def _param():
@@ -54,12 +55,23 @@ def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> 
         tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
         y=y, x="x_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
-    chart = (bars + labels).add_params(_param()).properties(width="container", height=max(len(data), 1) * 20)
+    layers = [bars, labels]
+    nl = next((r for r in rows if r["regio_code"] == "NL01" and r["periode"] == period and r["waarde"] is not None
+               and not r["categorie"] and not r["groep"]), None)
+    if nl and unit != "aantal":
+        # Nederland as reference, where it is comparable (a ratio or percentage, not a total)
+        ref = alt.Chart(alt.Data(values=[{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}]))
+        ref_tip = [alt.Tooltip("label:N", title="Referentie")]
+        layers.append(ref.mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(x="waarde:Q", tooltip=ref_tip))
+        layers.append(ref.mark_text(align="left", dx=4, baseline="bottom", y=-2, color=REFERENCE, fontSize=11, fontWeight="bold").encode(
+            x="waarde:Q", text="label:N", tooltip=ref_tip))
+    chart = alt.layer(*layers).add_params(_param()).properties(width="container", height=max(len(data), 1) * 20)
     top = max((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
     low = min((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
     desc = f"{title} per Veilig Thuis-regio, {periods.label(period, data[0]['teken'] if data else '')}"
     if top and low:
-        desc += f": hoogste {top['regio_naam']} {top['waarde_tekst']}, laagste {low['regio_naam']} {low['waarde_tekst']}."
+        desc += f": hoogste {top['regio_naam']} {top['waarde_tekst']}, laagste {low['regio_naam']} {low['waarde_tekst']}"
+        desc += f"; Nederland {nl['waarde_tekst']}." if nl else "."
     return _finish(chart, desc)
 
 
@@ -167,12 +179,36 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     if refs:
         ref_values = [{**r, "label": f"Referentiegroep: {r['waarde_tekst']}"} for r in refs]
         ref = alt.Chart(alt.Data(values=ref_values))
-        layers.append(ref.mark_rule(strokeDash=[6, 4], color="#a90061", strokeWidth=2).encode(
+        layers.append(ref.mark_rule(strokeDash=[6, 4], color=REFERENCE, strokeWidth=2).encode(
             y="waarde:Q", tooltip=[alt.Tooltip("label:N", title="Referentie")]))
-        layers.append(ref.mark_text(align="right", baseline="bottom", dy=-3, x="width", color="#a90061", fontSize=11).encode(
+        layers.append(ref.mark_text(align="right", baseline="bottom", dy=-3, x="width", color=REFERENCE, fontSize=11).encode(
             y="waarde:Q", text="label:N"))
     chart = alt.layer(*layers).add_params(_param()).properties(width="container", height=240)
     desc = f"{title}, cohortonderzoek: " + "; ".join(f"{r['categorie_naam']} {r['waarde_tekst']}" for r in data)
     if refs:
         desc += "; referentiegroep " + ", ".join(r["waarde_tekst"] for r in refs)
+    return _finish(chart, desc)
+
+
+def profiel(rows: list[dict], indicator_order: list[str], region_name: str, period_label: str) -> dict:
+    """One row per count indicator: every region's share of the national total as a dot, the
+    selected region (parameter `regio`) large and dark with its share as a label. Shares compare a
+    region with itself across indicators; they are not rates."""
+    tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("indicator:N", title="Indicator"),
+               alt.Tooltip("waarde_tekst:N", title="Aantal"), alt.Tooltip("aandeel_tekst:N", title="Aandeel in Nederland")]
+    base = alt.Chart(alt.Data(values=rows))
+    y = alt.Y("indicator:N", sort=indicator_order, title=None, axis=alt.Axis(labelLimit=320))
+    x = alt.X("aandeel:Q", title="aandeel in het landelijke totaal (%)", axis=alt.Axis(format=",~r", tickCount=6))
+    dots = base.mark_circle(stroke="white", strokeWidth=0.5).encode(
+        y=y, x=x, tooltip=tooltip,
+        color=alt.condition(SELECTED, alt.value(HIGHLIGHT), alt.value(BASE)),
+        size=alt.condition(SELECTED, alt.value(170), alt.value(45)),
+        opacity=alt.condition(SELECTED, alt.value(1), alt.value(0.75)),
+        order=alt.condition(SELECTED, alt.value(1), alt.value(0)))
+    label = base.transform_filter(SELECTED).mark_text(align="left", dx=9, fontSize=12, fontWeight="bold", color=HIGHLIGHT).encode(
+        y=y, x=x, text="aandeel_tekst:N", tooltip=tooltip)
+    chart = alt.layer(dots, label).add_params(_param()).properties(width="container", height=len(indicator_order) * 26)
+    own = [r for r in rows if r["regio_naam"] == region_name]
+    desc = (f"Aandeel van {region_name} in het landelijke totaal per indicator, {period_label}: "
+            + "; ".join(f"{r['indicator']} {r['aandeel_tekst']}" for r in own) + ". Grijze stippen: de andere regio's.")
     return _finish(chart, desc)

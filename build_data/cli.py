@@ -29,6 +29,12 @@ def cmd_validate(root: Path) -> int:
 def cmd_site(root: Path) -> int:
     from .site import build_site
 
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)  # show MkDocs' warnings (strict mode stops on them)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
     start = time.perf_counter()
     try:
         zip_path = build_site(root)

@@ -48,6 +48,7 @@ class Indicator:
     file: str
     data: pd.DataFrame = field(repr=False)
     verandering: pd.DataFrame = field(repr=False)
+    zie_ook: list[str] = field(default_factory=list)  # related indicators, e.g. a ratio of this count
 
     @property
     def regional(self) -> bool:
@@ -138,6 +139,12 @@ def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[In
             definitie=decl.get("definitie") or measure.definitie, tekst=decl["tekst"],
             grafieken=list(decl["grafieken"]), pakket=package.name, maat=bron["maat"],
             volgorde=int(decl.get("volgorde", 1000)), file=rel, data=data, verandering=change,
+            zie_ook=list(decl.get("zie_ook") or []),
         ))
     out.sort(key=lambda i: ([t for t in themes].index(i.thema.slug), i.volgorde, i.id))
+    ids = {i.id for i in out}
+    for ind in out:
+        for other in ind.zie_ook:
+            if other not in ids:
+                problems.append(Problem(ind.file, None, "zie_ook", "invalid-indicator", f"indicator '{other}' bestaat niet"))
     return out, problems

@@ -24,7 +24,7 @@ def on_config(config):
         raise PluginError("De data zijn niet geldig:\n" + str(exc)) from None
     home = config.nav[:1] if config.nav else ["index.md"]
     rest = config.nav[1:] if config.nav else []
-    config.nav = home + [{"Thema's": _build.nav()}] + rest
+    config.nav = home + [{"Thema's": _build.nav()}, {"Regio's": _build.region_nav()}] + rest
     return config
 
 

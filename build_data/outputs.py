@@ -27,6 +27,7 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
     package = catalog.packages[ind.pakket]
     cat_names = {(r.maat, r.categorie): r.naam for r in package.categories.itertuples(index=False)}
     order = {key: i for i, key in enumerate(cat_names)}  # categories in the order the package lists them
+    own = frame is None  # the indicator's own figures carry its unit (also when computed)
     out = []
     for r in frame.itertuples(index=False):
         region = catalog.regions.by_code[r.regio_code]
@@ -44,7 +45,7 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "waarde": value,
             "teken": r.teken,
             # As many decimals as the source printed: '0,0 %' stays '0,0 %'.
-            "waarde_tekst": formatting.value(value, package.measures.loc[r.maat].eenheid, r.teken,
+            "waarde_tekst": formatting.value(value, ind.eenheid if own else package.measures.loc[r.maat].eenheid, r.teken,
                                              len(r.waarde.partition(".")[2]), r.kwalificatie),
             "kwalificatie": r.kwalificatie,
             "n": int(r.n) if r.n else None,

@@ -42,6 +42,8 @@ class Regions:
     aliases: dict[str, str]  # name in a source -> code
     alias_rows: dict[str, int]  # name in a source -> row in regionamen.csv
     used_aliases: set[str] = field(default_factory=set)
+    tiles: dict = field(default_factory=dict)  # code -> regionmap.Tile (schematic map)
+    geometries: dict = field(default_factory=dict)  # year -> {code: polygons} (real boundaries, when fetched)
 
     @classmethod
     def load(cls, package_dir: Path) -> "Regions":
@@ -50,7 +52,13 @@ class Regions:
         by_code = {r.code: Region(**r._asdict()) for r in regios.drop(columns=[c for c in regios if c not in Region.__annotations__]).itertuples(index=False)}
         aliases = dict(zip(names.naam_in_bron, names.code))
         alias_rows = {n: i + 2 for i, n in enumerate(names.naam_in_bron)}
-        return cls(by_code, aliases, alias_rows)
+        tiles = {}
+        tile_file = package_dir / "data" / "tegelkaart.csv"
+        if tile_file.exists():
+            from .regionmap import Tile
+            t = pd.read_csv(tile_file, dtype=str, keep_default_na=False)
+            tiles = {r.code: Tile(r.code, int(r.kolom), int(r.rij), int(r.breedte), int(r.hoogte), r.kort) for r in t.itertuples(index=False)}
+        return cls(by_code, aliases, alias_rows, tiles=tiles)
 
     def resolve(self, name: str) -> str | None:
         """Code for a region name as a source writes it; None when unknown."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from . import charts, formatting, periods
+from . import benchmark, charts, formatting, periods, regionmap
 from .datapackages import Catalog
 from .indicators import Indicator, Theme
 from .outputs import records
@@ -37,14 +37,17 @@ def region_options(catalog: Catalog, period: str | None) -> list[dict]:
     return [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in regs]
 
 
-def region_selector(catalog: Catalog, period: str | None) -> str:
+def region_selector(catalog: Catalog, period: str | None, base: str = "../", options: list[dict] | None = None, navigate: bool = False) -> str:
+    """The region selector. navigate=True (region profiles): choosing a region opens its profile."""
     opts = "".join(
-        f'<option value="{e(o["slug"])}" data-code="{e(o["code"])}">{e(o["naam"])}</option>' for o in region_options(catalog, period))
+        f'<option value="{e(o["slug"])}" data-code="{e(o["code"])}">{e(o["naam"])}</option>' for o in (options or region_options(catalog, period)))
+    nav = ' data-navigeer="ja"' if navigate else ""
     return (
         '<div class="hgkm-regiokeuze">'
         '<label for="hgkm-regio">Regio</label> '
-        f'<select id="hgkm-regio" class="hgkm-regio" name="regio">{opts}</select> '
+        f'<select id="hgkm-regio" class="hgkm-regio" name="regio"{nav}>{opts}</select> '
         '<button type="button" class="md-button hgkm-kopieer" title="Kopieer een link naar deze pagina met deze regio">Kopieer link</button>'
+        f'<a class="hgkm-profiellink" href="{base}regio/index.html" hidden>Regioprofiel</a>'
         '<span class="hgkm-melding" role="status" aria-live="polite"></span>'
         "</div>"
     )
@@ -92,7 +95,10 @@ def category_figures(recs: list[dict]) -> str:
 
 def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
     parts = []
+    used = {r["bron"] for r in recs}
     for src in ind.sources(catalog):
+        if recs and src["titel"] not in used:
+            continue  # only the publications the shown figures come from
         places = sorted({r["vindplaats"] for r in recs if r["bron"] == src["titel"]}) or src["vindplaatsen"]
         parts.append(f"{e(src['titel'])} ({e('; '.join(places))})")
     return '<p class="hgkm-bron">Bron: ' + "; ".join(parts) + ".</p>"
@@ -122,14 +128,38 @@ def _n(rec: dict) -> str:
     return formatting.number(rec["n"]) if rec.get("n") is not None else ""
 
 
-def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], heading: str = "h2") -> str:
+def reference_note(ind: Indicator, recs: list[dict], period: str, related=()) -> list[str]:
+    """Nederland as reference and a plain warning that counts of regions of different size are
+    not comparable as they are; links to ratios of the same source that are."""
+    nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"] and not r["groep"]), None)
+    out = []
+    if ind.eenheid == "aantal":
+        if nl:
+            out.append(f"Nederland (alle regio's samen): <strong>{e(nl['waarde_tekst'])}</strong>.")
+        out.append("Aantallen zijn niet gecorrigeerd voor het aantal inwoners: een grote regio heeft vanzelf meer. "
+                   "Meer is ook niet vanzelf slechter: meer meldingen kan betekenen dat mensen Veilig Thuis beter weten te vinden.")
+    elif nl:
+        out.append(f"De stippellijn is Nederland: <strong>{e(nl['waarde_tekst'])}</strong>.")
+    links = [f'<a href="{r.id}.html">{e(r.titel)}</a>' for r in related if r.id in ind.zie_ook]
+    if links:
+        out.append(("Vergelijkbaar tussen regio's van verschillende grootte: " if ind.eenheid == "aantal" else "Zie ook: ") + ", ".join(links) + ".")
+    return out
+
+
+def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], heading: str = "h2", related=(), base: str = "") -> str:
     title, unit = ind.titel, ind.eenheid
     period = ind.latest_regional_period()
     others: list[dict] = []
+    notes: list[str] = []
     if kind == "regio-vergelijking":
         spec = charts.regio_vergelijking(title, unit, _chart_rows(recs), period)
         shown = [r for r in recs if r["periode"] == period and (r["regio_code"].startswith("VT") or r["regio_code"] == "NL01")]
-        table = _table(["Regio", title], [(r, [r["regio_naam"], r["waarde_tekst"]]) for r in shown], kind, 1)
+        pos = benchmark.positions(recs, period, unit)
+        headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
+        table = _table(headers, [(r, [r["regio_naam"], r["waarde_tekst"], benchmark.rank_text(pos.get(r["regio_code"]))]
+                                  + ([pos.get(r["regio_code"], {}).get("aandeel_tekst", "")] if unit == "aantal" else []))
+                                 for r in shown], kind, 1)
+        notes = reference_note(ind, recs, period, related)
         caption = CHART_TITLES[kind].format(titel=title, periode=periods.label(period, shown[-1]["teken"] if shown else ""))
     elif kind == "halfjaar-reeks":
         spec = charts.halfjaar_reeks(title, unit, _chart_rows(recs))
@@ -172,12 +202,17 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
         items = "".join(f"<li>{e(r['regio_naam'])}, {e(r['periode_label'])}: <strong>{e(r['waarde_tekst'])}</strong>"
                         f"{(' (' + e(r['noot']) + ')') if r['noot'] else ''}</li>" for r in others)
         extra = f'<div class="hgkm-ook"><p>Ook gepubliceerd, niet in de grafiek (andere periodelengte):</p><ul>{items}</ul>{source_line(ind, catalog, others)}</div>'
+    national_only = kind not in ("regio-vergelijking", "halfjaar-reeks")
+    note_html = "".join(f"<p>{n}</p>" for n in notes).replace('href="', f'href="{base}') if notes else ""
+    referentie = f'<div class="hgkm-referentie">{note_html}</div>' if note_html else ""
+    landelijk = ' data-landelijk="ja"' if national_only else ""
     return (
-        f'<figure class="hgkm-figuur" data-soort="{kind}">'
+        f'<figure class="hgkm-figuur" data-soort="{kind}"{landelijk}>'
         f'<figcaption class="hgkm-titel">{e(caption)}</figcaption>'
         f'<p class="hgkm-noot" hidden></p>'
         f'<div class="hgkm-chart" role="img" aria-label="{e(spec.get("description", caption))}" '
         f'data-gebieden="{e(",".join(areas))}" data-spec="{attr_json(spec)}"></div>'
+        f'{referentie}'
         f"{source_line(ind, catalog, shown)}"
         f'<details class="hgkm-tabel"><summary>Tabel met de cijfers in deze grafiek</summary>{table}</details>'
         f"{extra}</figure>"
@@ -203,11 +238,29 @@ def change_block(ind: Indicator, catalog: Catalog) -> str:
     return f"<ul class=\"hgkm-verandering\">{items}</ul>"
 
 
-def indicator_page(ind: Indicator, catalog: Catalog) -> str:
+def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
+    """The map of the regions for the latest period with regional figures, clickable to choose a region."""
+    period = ind.latest_regional_period()
+    if not period:
+        return ""
+    values = {r["regio_code"]: r for r in recs if r["periode"] == period and r["regio_code"].startswith("VT")
+              and not r["categorie"] and not r["groep"]}
+    decimals = max((len(formatting.number(r["waarde"]).partition(",")[2]) for r in values.values() if r["waarde"] is not None), default=0)
+    caption = f"Kaart: {ind.titel} per Veilig Thuis-regio, {periods.label(period, next(iter(values.values()))['teken'] if values else '')}"
+    shown = list(values.values())
+    return (f'<figure class="hgkm-figuur hgkm-kaartfiguur" data-soort="kaart">'
+            f'<figcaption class="hgkm-titel">{e(caption)}</figcaption>'
+            f'{regionmap.region_map(catalog.regions, period, values, title=caption, unit=ind.eenheid, decimals=decimals)}'
+            f"{source_line(ind, catalog, shown)}</figure>")
+
+
+def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
     recs = records(ind, catalog)
     blocks = []
     for kind in ind.grafieken:
-        blocks.append(chart_block(ind, catalog, kind, recs))
+        blocks.append(chart_block(ind, catalog, kind, recs, related=related))
+        if kind == "regio-vergelijking":
+            blocks.append(map_block(ind, catalog, recs))
     sources = "".join(
         f"<li>{e(s['titel'])}. Uitgever: {e(s['uitgever'])}. Vindplaats: {e('; '.join(s['vindplaatsen']))}. "
         f"Datapakket <code>{e(s['pakket'])}</code>, licentie {e(s['licentie'])}.</li>"
@@ -261,7 +314,7 @@ def planned_list(entries) -> str:
             f'<p class="hgkm-bron">Bron: Eindrapport onderzoeksadviescommissie programma Geweld hoort nergens thuis (2021), bijlage 2.</p></section>')
 
 
-def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()) -> str:
+def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=(), related=()) -> str:
     md = [
         "---", f"title: {json.dumps(theme.titel, ensure_ascii=False)}", "---", "",
         f"# {e(theme.titel)}", "", f'<p class="hgkm-lead">{e(theme.beschrijving)}</p>', "",
@@ -284,7 +337,7 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
             f'<p>{e(ind.tekst)}</p>',
             key_figure(ind, recs),
             category_figures(recs) if not first else "",
-            chart_block(ind, catalog, first, recs) if first else source_line(ind, catalog, recs),
+            chart_block(ind, catalog, first, recs, related=related, base="../indicatoren/") if first else source_line(ind, catalog, recs),
             f'<p><a href="../indicatoren/{ind.id}.html">Alles over {e(ind.titel.lower())}: definitie, bron, tabel en downloads</a></p>',
             "</section>", "",
         ]

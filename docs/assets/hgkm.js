@@ -35,6 +35,19 @@
     return null;
   }
 
+  function regionInfo(key) {
+    key = String(key || "").trim().toLowerCase();
+    var all = allRegions();
+    for (var i = 0; i < all.length; i++) if (all[i].slug === key || all[i].code.toLowerCase() === key) return all[i];
+    return null;
+  }
+
+  /* The region a profile page (regio/<slug>.html) is about; null on other pages. */
+  function pageRegion() {
+    var el = document.querySelector("[data-pagina-regio]");
+    return el ? el.getAttribute("data-pagina-regio") : null;
+  }
+
   function regionName(slug) {
     var all = allRegions();
     for (var i = 0; i < all.length; i++) if (all[i].slug === slug) return all[i].naam;
@@ -45,13 +58,29 @@
 
   function initialRegion() {
     var fromUrl = new URLSearchParams(window.location.search).get("regio");
-    if (fromUrl !== null) return normalise(fromUrl) || NL;
-    return normalise(storageGet()) || NL;
+    var key = fromUrl !== null ? fromUrl : storageGet();
+    var slug = normalise(key);
+    if (!slug && key) {
+      // a known region without figures for the period on this page (e.g. Oost-Brabant, from 2023)
+      var info = regionInfo(key);
+      if (info) unavailable = info;
+    }
+    return slug || NL;
+  }
+  var unavailable = null;
+
+  /* A link to a region profile carries its own region: never add ?regio= to it. */
+  function isProfileLink(href) {
+    try {
+      var path = new URL(href, window.location.href).pathname;
+      return /\/regio\/[^\/]+\.html$/.test(path) && !/\/index\.html$/.test(path);
+    } catch (e) { return false; }
   }
 
   function withRegion(href, slug) {
     // Internal page links only: relative .html links, keeping any #anchor.
     if (!href || /^(?:[a-z]+:|\/\/|#)/i.test(href) || href.indexOf(".html") < 0) return null;
+    if (isProfileLink(href)) return null;
     var hash = "", i = href.indexOf("#");
     if (i >= 0) { hash = href.slice(i); href = href.slice(0, i); }
     var q = href.indexOf("?"), path = q >= 0 ? href.slice(0, q) : href;
@@ -76,6 +105,8 @@
     if (slug !== NL) params.set("regio", slug); else params.delete("regio");
     var qs = params.toString();
     try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash); } catch (e) { /* ignore */ }
+    var urls = document.querySelectorAll(".hgkm-printurl");
+    for (var i = 0; i < urls.length; i++) urls[i].textContent = window.location.href;
   }
 
   function areaFor(el, slug) {
@@ -93,7 +124,7 @@
       if (kind === "halfjaar-reeks" && area !== slug) {
         note.textContent = "Voor " + regionName(slug) + " zijn geen cijfers per periode beschikbaar; de grafiek toont Nederland.";
         note.hidden = false;
-      } else if (kind !== "regio-vergelijking" && kind !== "halfjaar-reeks" && slug !== NL) {
+      } else if (fig.getAttribute("data-landelijk") === "ja" && slug !== NL) {
         note.textContent = "Deze cijfers zijn alleen landelijk beschikbaar, niet voor " + regionName(slug) + ".";
         note.hidden = false;
       } else {
@@ -122,9 +153,32 @@
     }
   }
 
+  function updateMaps(slug) {
+    var tiles = document.querySelectorAll(".hgkm-kaart-regio");
+    for (var i = 0; i < tiles.length; i++) {
+      var on = tiles[i].getAttribute("data-regio") === slug;
+      tiles[i].classList.toggle("hgkm-gekozen", on);
+      if (tiles[i].getAttribute("role") === "button") tiles[i].setAttribute("aria-pressed", on ? "true" : "false");
+      if (on && tiles[i].parentNode) tiles[i].parentNode.appendChild(tiles[i]); // drawn last: its outline on top
+    }
+  }
+
+  function updateProfileLinks(slug) {
+    var links = document.querySelectorAll("a.hgkm-profiellink");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i], base = a.getAttribute("data-basis");
+      if (base === null) { base = a.getAttribute("href").replace(/index\.html$/, ""); a.setAttribute("data-basis", base); }
+      a.hidden = slug === NL;
+      a.setAttribute("href", base + slug + ".html");
+      a.textContent = "Regioprofiel " + regionName(slug);
+    }
+  }
+
   function setRegion(slug, announce) {
     slug = normalise(slug) || NL;
     selectors().forEach(function (s) { s.value = slug; });
+    updateMaps(slug);
+    updateProfileLinks(slug);
     document.documentElement.setAttribute("data-regio", slug);
     var figs = document.querySelectorAll(".hgkm-figuur");
     for (var i = 0; i < figs.length; i++) updateFigure(figs[i], slug);
@@ -175,14 +229,52 @@
     document.body.removeChild(ta);
   }
 
+  function profileHref(slug) { return (slug === NL ? "index" : slug) + ".html"; }
+
   function init() {
+    var own = pageRegion();
     var slug = initialRegion();
+    if (own) {
+      // A region profile is about its own region; ?regio= naming another region opens that profile.
+      var asked = new URLSearchParams(window.location.search).get("regio");
+      if (asked !== null && normalise(asked) && normalise(asked) !== own) {
+        window.location.replace(profileHref(normalise(asked)) + window.location.hash);
+        return;
+      }
+      slug = own;
+      unavailable = null;
+    }
     selectors().forEach(function (s) {
-      s.addEventListener("change", function () { setRegion(s.value, true); });
+      s.addEventListener("change", function () {
+        if (s.getAttribute("data-navigeer") === "ja") { storageSet(s.value); window.location.href = profileHref(s.value); return; }
+        setRegion(s.value, true);
+      });
     });
+    var tiles = document.querySelectorAll(".hgkm-kaart-regio[role=button]");
+    for (var t = 0; t < tiles.length; t++) {
+      tiles[t].addEventListener("click", function (ev) { setRegion(ev.currentTarget.getAttribute("data-regio"), true); });
+      tiles[t].addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") {
+          ev.preventDefault();
+          setRegion(ev.currentTarget.getAttribute("data-regio"), true);
+          ev.currentTarget.focus();
+        }
+      });
+    }
+    var dates = document.querySelectorAll(".hgkm-printdatum");
+    for (var d = 0; d < dates.length; d++) {
+      dates[d].textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    }
     var buttons = document.querySelectorAll(".hgkm-kopieer");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
     setRegion(slug, false); // before drawing, so charts start with the right region
+    if (unavailable) {
+      var msgs = document.querySelectorAll(".hgkm-melding");
+      for (var m = 0; m < msgs.length; m++) {
+        msgs[m].textContent = unavailable.naam + " heeft geen cijfers op deze pagina" +
+          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland.";
+      }
+    }
     drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
