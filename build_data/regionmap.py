@@ -9,6 +9,7 @@ number, not a worse one."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from html import escape
 
@@ -109,6 +110,7 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
     figures (region index). links=True makes each region a link to its profile page instead of a
     selector (for pages where choosing a region means going to its page)."""
     kind, geo = source_of_shapes(regions, period)
+    prefix = "kaart-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]  # ids unique per map, stable per build
     entries = _tile_regions(regions, period) if kind == "tegels" else [
         (regions.by_code[c], None) for c in sorted(geo["vormen"])]
     bounds = classes([(values or {}).get(r.code, {}).get("waarde") for r, _ in entries]) if values else []
@@ -122,14 +124,16 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
         for region, t in entries:
             x, y = t.kolom * (TILE_W + GAP), t.rij * (TILE_H + GAP)
             w, h = t.breedte * (TILE_W + GAP) - GAP, t.hoogte * (TILE_H + GAP) - GAP
-            shapes[region.code] = (f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3"/>', x + w / 2, y + h / 2, t.kort)
+            shapes[region.code] = (f'<rect id="{{id}}" class="hgkm-kaart-vorm" x="{x}" y="{y}" width="{w}" height="{h}" rx="3"/>', x + w / 2, y + h / 2, t.kort)
     else:
         from .geometry import svg_paths
         width = 6 * (TILE_W + GAP)
         paths, labels, height = svg_paths(geo["vormen"], width)
-        shapes = {c: (f'<path d="{paths[c]}" fill-rule="evenodd"/>', *labels[c], None) for c in paths}
+        shapes = {c: (f'<path id="{{id}}" class="hgkm-kaart-vorm" d="{paths[c]}" fill-rule="evenodd"/>', *labels[c], None) for c in paths}
+    sel_href = f' href="#{prefix}-{selected}"' if selected and any(r.slug == selected for r, _ in entries) else ""
     for region, _ in entries:
         shape, cx, cy, short = shapes[region.code]
+        shape = shape.replace("{id}", f"{prefix}-{region.slug}")
         rec = (values or {}).get(region.code)
         value = rec.get("waarde") if rec else None
         text = rec.get("waarde_tekst") if rec else None
@@ -154,7 +158,8 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
             parts.append(f'<g {attrs} tabindex="0" role="button" aria-pressed="{"true" if gekozen else "false"}" aria-label="{e(label)}">{body}</g>')
     how = ("Kies een regio met de muis, of met Tab en Enter." if not links else "Elke regio is een link naar het regioprofiel.")
     svg = (f'<svg class="hgkm-kaart-svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-           f'role="group" aria-label="{e(title)}. {e(how)}">{"".join(parts)}</svg>')
+           f'role="group" aria-label="{e(title)}. {e(how)}">{"".join(parts)}'
+           f'<use class="hgkm-kaart-omlijning" aria-hidden="true"{sel_href}/></svg>')
     if kind == "tegels":
         note = ("Schematische kaart: elke tegel is een Veilig Thuis-regio, ongeveer op zijn plek in Nederland; "
                 "de tegels zeggen niets over de oppervlakte of het aantal inwoners.")

@@ -50,6 +50,7 @@ BARS = "g.mark-rect.role-mark path"
 # data marks of any chart kind: bars, lines and points (cohort), rules (reference values)
 MARKS = ", ".join(f"g.mark-{m}.role-mark path" for m in ("rect", "line", "symbol", "rule")) + ", g.mark-rule.role-mark line"
 LABELS = "g.mark-text.role-mark text"
+PROFILE_LINK = re.compile(r"(?:^|/)regio/(?!index\.html)[a-z0-9-]+\.html(?:#.*)?$")
 
 
 def _pages() -> list[str]:
@@ -366,7 +367,10 @@ def test_choosing_region_updates_everything(watched):
     assert "Zuid-Limburg" in w.text(".hgkm-melding")
     links = w.internal_links()
     assert len(links) > 10
-    assert [h for h in links if "?regio=zuid-limburg" not in h] == []
+    # every link carries the region, except links to a region profile: those name their own region
+    assert [h for h in links if "?regio=zuid-limburg" not in h and not PROFILE_LINK.search(h)] == []
+    assert page.get_attribute("a.hgkm-profiellink", "href") == "../regio/zuid-limburg.html"
+    assert page.text_content("a.hgkm-profiellink") == "Regioprofiel Zuid-Limburg"
     assert any(h.startswith("../themas/vergroting-bereik-veilig-thuis.html?regio=zuid-limburg") for h in links)
 
     page.select_option("#hgkm-regio", "nederland")
@@ -559,4 +563,223 @@ def test_screenshot(watched):
     out = RESULTS / f"casussen_actief-zuid-limburg-{w.site.mode}.png"
     page.screenshot(path=str(out), full_page=True)
     assert out.stat().st_size > 10_000
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 9. Region profiles: the published 2019 table per region, rank, share, cohort mark, chart
+# ---------------------------------------------------------------------------------------------
+
+def heading(page) -> str:
+    """The page's h1 without its permalink sign."""
+    return page.eval_on_selector("h1", "e => [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim()")
+
+
+COHORTREGIOS = ROOT / "datapackages" / "verwey-jonker-cohortstudie" / "data" / "cohortregios.csv"
+
+
+@functools.cache
+def cohort_slugs() -> set[str]:
+    with REGIONAMEN.open(encoding="utf-8", newline="") as f:
+        by_name = {r["naam_in_bron"]: r["code"] for r in csv.DictReader(f)}
+    by_name.update({r["naam"]: code for code, r in regions().items()})
+    with COHORTREGIOS.open(encoding="utf-8", newline="") as f:
+        return {regions()[by_name[r["regio"]]]["slug"] for r in csv.DictReader(f)}
+
+
+@functools.cache
+def published_numbers() -> dict[str, dict[str, float]]:
+    """maat -> slug -> the published number (for ranks and shares)."""
+    out: dict[str, dict[str, float]] = {}
+    for maat, by_slug in published().items():
+        out[maat] = {s: float(v.rstrip("*").replace(NBSP, "").replace(",", ".")) for s, v in by_slug.items()}
+    return out
+
+
+def _vt_slugs_2019() -> list[str]:
+    return sorted(r["slug"] for r in regions().values() if r["soort"] == "veilig-thuis-regio" and not r["geldig_vanaf"])
+
+
+@pytest.mark.parametrize("slug", _vt_slugs_2019() if REGIOS.is_file() else [])
+def test_region_profile(watched, slug):
+    w, page = watched, watched.page
+    w.goto(f"regio/{slug}.html")
+    assert heading(page) == f"Regioprofiel {region_name(slug)}"
+    assert page.input_value("#hgkm-regio") == slug
+    assert page.evaluate("localStorage.getItem('hgkm-regio')") == slug  # visiting a profile chooses its region
+    numbers = published_numbers()
+    problems = []
+    for maat, by_slug in published().items():
+        row = f"table.hgkm-profieltabel tr[data-indicator='{maat}']"
+        cells = page.eval_on_selector_all(f"{row} td", "els => els.map(e => e.textContent)")
+        mine = numbers[maat][slug]
+        others = [v for s, v in numbers[maat].items() if s != "nederland"]
+        assert len(others) == 26
+        rank = 1 + sum(1 for v in others if v > mine)
+        share = f"{round(100 * mine / numbers[maat]['nederland'], 1):.1f}".replace(".", ",") + f"{NBSP}%"
+        want = [by_slug[slug], by_slug["nederland"], f"{rank} van 26", share, "2e halfjaar 2019*"]
+        if cells[:5] != want:
+            problems.append(f"{maat}: shown {cells[:5]}, expected {want}")
+    assert not problems, "\n".join(problems)
+    # the benchmark chart: one dot per region per count indicator, this region's dots dark and labelled
+    chart = ".hgkm-figuur[data-soort='profiel'] .hgkm-chart"
+    assert page.get_attribute(chart, "data-getekend") == "ja"
+    fills = page.eval_on_selector_all(f"{chart} g.mark-symbol.role-mark path", "els => els.map(e => e.getAttribute('fill'))")
+    assert len(fills) == 26 * 12 and fills.count(HIGHLIGHT) == 12
+    labels = page.eval_on_selector_all(f"{chart} {LABELS}", "els => els.map(e => e.textContent)")
+    assert len(labels) == 12 and all(re.fullmatch(r"\d+,\d\u00a0%", t) for t in labels), labels
+    # the locator map marks the region; the cohort regions are marked as such
+    assert page.eval_on_selector_all(".hgkm-kaart .hgkm-gekozen", "els => els.map(e => e.dataset.regio)") == [slug]
+    assert (page.locator(".hgkm-cohort").count() == 1) == (slug in cohort_slugs())
+    w.assert_clean()
+
+
+def test_profile_of_a_region_without_figures(watched):
+    """Oost-Brabant exists from 2023; the figures are of 2019: the profile says so, shows no chart."""
+    w, page = watched, watched.page
+    w.goto("regio/oost-brabant.html")
+    missing = page.eval_on_selector_all("table.hgkm-profieltabel td.hgkm-ontbreekt", "els => els.map(e => e.textContent)")
+    assert len(missing) == 14 and all("bestaat pas vanaf 1e halfjaar 2023" in t for t in missing), missing
+    assert page.locator(".hgkm-figuur[data-soort='profiel']").count() == 0
+    lineage = page.text_content("article")
+    assert "ontstaan uit Noord-Brabant Noord en Zuidoost-Brabant" in lineage
+    assert "niet omgerekend" in lineage
+    w.assert_clean()
+
+
+def test_regio_link_opens_region_on_profile_and_indicator(watched):
+    w, page = watched, watched.page
+    # a profile opened with another region in its link opens that region's profile (the URL wins)
+    w.goto("regio/drenthe.html?regio=twente")
+    page.wait_for_url(re.compile(r"/regio/twente\.html"))
+    w.wait_ready()
+    assert heading(page) == "Regioprofiel Twente"
+    assert page.input_value("#hgkm-regio") == "twente"
+    # ...and the indicator page then remembers Twente without a parameter
+    w.goto("indicatoren/gestarte_adviezen.html")
+    assert page.input_value("#hgkm-regio") == "twente"
+    w.wait_highlight("twente")
+    # choosing another region on a profile opens its profile
+    w.goto("regio/twente.html")
+    page.select_option("#hgkm-regio", "zeeland")
+    page.wait_for_url(re.compile(r"/regio/zeeland\.html"))
+    w.wait_ready()
+    assert heading(page) == "Regioprofiel Zeeland"
+    # links to other profiles are not rewritten to carry the chosen region
+    hrefs = page.eval_on_selector_all(".hgkm-kaart a", "els => els.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == 26 and "twente.html" in hrefs
+    w.assert_clean()
+
+
+def test_selector_offers_regions_of_the_period(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/ontvangen_meldingen.html?regio=oost-brabant")
+    options = page.eval_on_selector_all("#hgkm-regio option", "els => els.map(e => e.value)")
+    assert len(options) == 27 and "oost-brabant" not in options and "zuidoost-brabant" in options
+    assert page.input_value("#hgkm-regio") == "nederland"
+    note = w.text(".hgkm-melding")
+    assert "Oost-Brabant heeft geen cijfers" in note and "vanaf 1e halfjaar 2023" in note, note
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 10. The map: a tile per region with its published value; click or keyboard selects it
+# ---------------------------------------------------------------------------------------------
+
+TILE = ".hgkm-kaartfiguur .hgkm-kaart-regio"
+
+
+def test_map_tiles_show_published_values_and_select(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/ontvangen_meldingen.html")
+    expected = published()["ontvangen_meldingen"]
+    tiles = page.eval_on_selector_all(
+        TILE, "els => els.map(e => [e.dataset.regio, (e.querySelector('.hgkm-kaart-waarde') || {}).textContent, "
+              "e.getAttribute('aria-label'), e.getBoundingClientRect().width])")
+    assert len(tiles) == 26
+    for slug, value, label, width in tiles:
+        assert value == expected[slug], (slug, value)
+        assert label == f"{region_name(slug)}: {expected[slug]}"
+        assert width > 20  # drawn, not collapsed
+    fills = page.eval_on_selector_all(TILE, "els => new Set(els.map(e => e.getAttribute('fill'))).size")
+    assert fills >= 4  # classes of a blue ramp
+    page.click(f"{TILE}[data-regio='twente']")
+    assert page.input_value("#hgkm-regio") == "twente"
+    assert w.search() == "?regio=twente"
+    w.wait_highlight("twente")
+    assert page.get_attribute(f"{TILE}[data-regio='twente']", "aria-pressed") == "true"
+    assert page.eval_on_selector_all(f"{TILE}.hgkm-gekozen", "els => els.map(e => e.dataset.regio)") == ["twente"]
+    assert w.text(".hgkm-melding") == "Regio gekozen: Twente"  # announced (role=status, aria-live)
+    assert w.key_figure()[:2] == (expected["twente"], "Twente")
+    w.assert_clean()
+
+
+def test_map_and_selector_by_keyboard(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/gestarte_adviezen.html")
+    page.focus(f"{TILE}[data-regio='zeeland']")
+    page.keyboard.press("Enter")
+    assert page.input_value("#hgkm-regio") == "zeeland"
+    assert page.evaluate("document.activeElement.dataset.regio") == "zeeland"  # focus stays
+    order = page.eval_on_selector_all(TILE, "els => els.map(e => e.dataset.regio)")
+    page.keyboard.press("Shift+Tab")  # tiles are in the tab order, which does not change on selection
+    moved = page.evaluate("document.activeElement.dataset.regio")
+    assert moved == order[order.index("zeeland") - 1]
+    page.keyboard.press(" ")
+    assert page.input_value("#hgkm-regio") == moved
+    assert w.text(".hgkm-melding") == f"Regio gekozen: {region_name(moved)}"
+    # the selector itself: focus, arrow key, the change is announced
+    page.focus("#hgkm-regio")
+    before = page.input_value("#hgkm-regio")
+    page.keyboard.press("ArrowUp")
+    after = page.input_value("#hgkm-regio")
+    assert after != before
+    assert w.text(".hgkm-melding") == f"Regio gekozen: {region_name(after)}"
+    w.assert_clean()
+
+
+def test_ratio_has_nederland_as_reference(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/meldingen_per_advies.html?regio=amsterdam-amstelland")
+    n = published_numbers()
+    want = {s: f"{n['ontvangen_meldingen'][s] / n['gestarte_adviezen'][s]:.2f}".replace(".", ",") + "*" for s in n["ontvangen_meldingen"]}
+    row = f"{FIG.format('regio-vergelijking')} table.hgkm-waarden tbody tr"
+    shown = dict(page.eval_on_selector_all(row, "els => els.map(e => [e.dataset.regio, e.querySelector('td').textContent])"))
+    assert shown == want
+    chart = f"{FIG.format('regio-vergelijking')} .hgkm-chart"
+    assert page.locator(f"{chart} g.mark-rule.role-mark line").count() == 1
+    assert f"Nederland: {want['nederland']}" in page.eval_on_selector_all(f"{chart} {LABELS}", "els => els.map(e => e.textContent)")
+    w.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. A region profile prints on A4: content, chart, table, sources and date; no navigation
+# ---------------------------------------------------------------------------------------------
+
+A4_POINTS = (595.92, 842.88)
+
+
+def test_profile_prints_on_a4(watched):
+    w, page = watched, watched.page
+    w.goto("regio/zuid-limburg.html")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1000})  # A4 minus the @page margins, in CSS px
+    page.wait_for_timeout(300)  # Vega resizes 'container' charts
+    hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-footer', '.hgkm-regiokeuze']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}, hidden
+    assert page.is_visible(".hgkm-printkop")
+    assert re.search(r"afgedrukt op \d{1,2} \w+ 20\d\d", page.text_content(".hgkm-printkop")), page.text_content(".hgkm-printkop")
+    for sel in ("table.hgkm-profieltabel", ".hgkm-figuur[data-soort='profiel'] svg", ".hgkm-bronnen", ".hgkm-kaart svg"):
+        assert page.is_visible(sel), sel
+    overflow = page.evaluate("""() => [...document.querySelectorAll('article *')]
+        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert overflow == [], f"wider than an A4 page: {overflow}"
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes and all(abs(float(a) - A4_POINTS[0]) < 2 and abs(float(b) - A4_POINTS[1]) < 2 for a, b in boxes), boxes[:3]
+    assert 1 <= len(boxes) <= 4, f"{len(boxes)} pages"
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"regioprofiel-zuid-limburg-{w.site.mode}.pdf").write_bytes(pdf)
     w.assert_clean()

@@ -159,7 +159,13 @@
       var on = tiles[i].getAttribute("data-regio") === slug;
       tiles[i].classList.toggle("hgkm-gekozen", on);
       if (tiles[i].getAttribute("role") === "button") tiles[i].setAttribute("aria-pressed", on ? "true" : "false");
-      if (on && tiles[i].parentNode) tiles[i].parentNode.appendChild(tiles[i]); // drawn last: its outline on top
+    }
+    // The outline of the chosen region is drawn on top by a <use> at the end of the map, so that
+    // neighbours do not cover it and the tab order of the regions never changes.
+    var outlines = document.querySelectorAll(".hgkm-kaart-omlijning");
+    for (var j = 0; j < outlines.length; j++) {
+      var svg = outlines[j].ownerSVGElement, shape = svg && svg.querySelector(".hgkm-kaart-regio[data-regio='" + slug + "'] .hgkm-kaart-vorm");
+      if (shape) outlines[j].setAttribute("href", "#" + shape.id); else outlines[j].removeAttribute("href");
     }
   }
 
