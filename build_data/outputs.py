@@ -23,11 +23,11 @@ def _num(value):
 
 
 def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
+    own = frame is None  # the indicator's own figures carry its unit (also when computed)
     frame = ind.data if frame is None else frame
     package = catalog.packages[ind.pakket]
     cat_names = {(r.maat, r.categorie): r.naam for r in package.categories.itertuples(index=False)}
     order = {key: i for i, key in enumerate(cat_names)}  # categories in the order the package lists them
-    own = frame is None  # the indicator's own figures carry its unit (also when computed)
     out = []
     for r in frame.itertuples(index=False):
         region = catalog.regions.by_code[r.regio_code]
