@@ -34,16 +34,30 @@ def _param():
     return alt.param(name="regio", value="nederland")
 
 
+_PENDING: dict[str, list] = {}  # rows of the chart being made, by dataset name
+
+
+def _inline(values: list[dict]) -> alt.Data:
+    """A named dataset whose rows are put into the spec only in _finish: altair then never copies
+    or validates the rows one by one (that took most of the build time), and the compiled Vega
+    still carries the rows inline (no fetch: that fails under file://)."""
+    name = f"d{len(_PENDING)}"
+    _PENDING[name] = values
+    return alt.Data(name=name)
+
+
 def _finish(chart, description: str) -> dict:
     spec = chart.properties(description=description).configure_view(stroke=None).configure_axis(
         labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict()
+    spec["datasets"] = dict(_PENDING)
+    _PENDING.clear()
     return vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
 
 
 def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
     """All regions side by side for one period, sorted, the selected region highlighted."""
     data = [r for r in rows if r["regio_code"].startswith("VT") and r["periode"] == period]
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+    base = alt.Chart(_inline(data)).transform_calculate(
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
     tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("waarde_tekst:N", title=title),
@@ -60,7 +74,7 @@ def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> 
                and not r["categorie"] and not r["groep"]), None)
     if nl and unit != "aantal":
         # Nederland as reference, where it is comparable (a ratio or percentage, not a total)
-        ref = alt.Chart(alt.Data(values=[{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}]))
+        ref = alt.Chart(_inline([{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}]))
         ref_tip = [alt.Tooltip("label:N", title="Referentie")]
         layers.append(ref.mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(x="waarde:Q", tooltip=ref_tip))
         layers.append(ref.mark_text(align="left", dx=4, baseline="bottom", y=-2, color=REFERENCE, fontSize=11, fontWeight="bold").encode(
@@ -80,7 +94,7 @@ def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
     data = [r for r in rows if not r["categorie"] and periods.is_half_year(r["periode"])]
     order = [periods.short_label(p) for p in sorted({r["periode"] for r in data}, key=periods.sort_key)]
     values = [{**r, "periode_kort": periods.short_label(r["periode"], r["teken"]), "periode_sort": periods.short_label(r["periode"])} for r in data]
-    base = alt.Chart(alt.Data(values=values)).transform_filter(SELECTED).transform_calculate(
+    base = alt.Chart(_inline(values)).transform_filter(SELECTED).transform_calculate(
         y_pos="isValid(datum.waarde) ? datum.waarde : 0")
     x = alt.X("periode_sort:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("regio_naam:N", title="Gebied"), alt.Tooltip("periode_label:N", title="Periode"),
@@ -109,7 +123,7 @@ def categorieen(title: str, unit: str, rows: list[dict]) -> dict:
         plist = sorted({r["periode"] for r in data}, key=periods.sort_key, reverse=True)
         order = [next(r["periode_label"] for r in data if r["periode"] == p) for p in plist]
         legend_title = "Periode"
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(x_pos="isValid(datum.waarde) ? datum.waarde : 0")
+    base = alt.Chart(_inline(data)).transform_calculate(x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("categorie_naam:N", sort=cats, title=None, axis=alt.Axis(labelLimit=300))
     y_offset = alt.YOffset(f"{field}:N", sort=order)
     color = alt.Color(f"{field}:N", sort=order, title=legend_title,
@@ -143,7 +157,7 @@ def aandelen(title: str, unit: str, rows: list[dict]) -> dict:
     values = [{**r, "volgorde": cats.index(r["categorie_naam"])} for r in data]
     tooltip = [alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
                alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip("waarde_tekst:N", title=title)]
-    base = alt.Chart(alt.Data(values=values))
+    base = alt.Chart(_inline(values))
     y = alt.Y(f"{field}:N", sort=bars_order, title=None)
     x = alt.X("waarde:Q", stack="zero", title=_unit_title(unit), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",d"))
     bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
@@ -169,7 +183,7 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     values = [{**r, "reeks": r["groep_naam"] or title, "y_pos": r["waarde"] if r["waarde"] is not None else 0} for r in data]
     tooltip = [alt.Tooltip("categorie_naam:N", title="Meting"), alt.Tooltip("reeks:N", title="Groep"),
                alt.Tooltip("waarde_tekst:N", title=title), alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
-    base = alt.Chart(alt.Data(values=values))
+    base = alt.Chart(_inline(values))
     x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=320))
     color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=LINE_PALETTE[: len(series)]),
                       legend=alt.Legend(orient="top", direction="vertical", labelLimit=600) if len(series) > 1 else None)
@@ -178,7 +192,7 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
               base.mark_text(dy=-10, fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", color=color, tooltip=tooltip)]
     if refs:
         ref_values = [{**r, "label": f"Referentiegroep: {r['waarde_tekst']}"} for r in refs]
-        ref = alt.Chart(alt.Data(values=ref_values))
+        ref = alt.Chart(_inline(ref_values))
         layers.append(ref.mark_rule(strokeDash=[6, 4], color=REFERENCE, strokeWidth=2).encode(
             y="waarde:Q", tooltip=[alt.Tooltip("label:N", title="Referentie")]))
         layers.append(ref.mark_text(align="right", baseline="bottom", dy=-3, x="width", color=REFERENCE, fontSize=11).encode(
@@ -190,13 +204,14 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     return _finish(chart, desc)
 
 
-def profiel(rows: list[dict], indicator_order: list[str], region_name: str, period_label: str) -> dict:
+def profiel(rows: list[dict], indicator_order: list[str], period_label: str) -> dict:
     """One row per count indicator: every region's share of the national total as a dot, the
     selected region (parameter `regio`) large and dark with its share as a label. Shares compare a
-    region with itself across indicators; they are not rates."""
+    region with itself across indicators; they are not rates. One spec serves every region profile:
+    the page sets `regio`."""
     tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("indicator:N", title="Indicator"),
                alt.Tooltip("waarde_tekst:N", title="Aantal"), alt.Tooltip("aandeel_tekst:N", title="Aandeel in Nederland")]
-    base = alt.Chart(alt.Data(values=rows))
+    base = alt.Chart(_inline(rows))
     y = alt.Y("indicator:N", sort=indicator_order, title=None, axis=alt.Axis(labelLimit=320))
     x = alt.X("aandeel:Q", title="aandeel in het landelijke totaal (%)", axis=alt.Axis(format=",~r", tickCount=6))
     dots = base.mark_circle(stroke="white", strokeWidth=0.5).encode(
@@ -208,7 +223,4 @@ def profiel(rows: list[dict], indicator_order: list[str], region_name: str, peri
     label = base.transform_filter(SELECTED).mark_text(align="left", dx=9, fontSize=12, fontWeight="bold", color=HIGHLIGHT).encode(
         y=y, x=x, text="aandeel_tekst:N", tooltip=tooltip)
     chart = alt.layer(dots, label).add_params(_param()).properties(width="container", height=len(indicator_order) * 26)
-    own = [r for r in rows if r["regio_naam"] == region_name]
-    desc = (f"Aandeel van {region_name} in het landelijke totaal per indicator, {period_label}: "
-            + "; ".join(f"{r['indicator']} {r['aandeel_tekst']}" for r in own) + ". Grijze stippen: de andere regio's.")
-    return _finish(chart, desc)
+    return _finish(chart, f"Aandeel van elke Veilig Thuis-regio in het landelijke totaal per indicator, {period_label}.")

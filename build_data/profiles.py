@@ -60,10 +60,34 @@ def _lineage(region, regions) -> str:
     return "".join(f"<p>{p}</p>" for p in parts)
 
 
-def profile_page(build, region, lists) -> str:
+def shares_chart(build) -> tuple[dict, list[dict]] | None:
+    """The dot chart of every region's share of the national total per count indicator: made once,
+    shown on every profile (the page sets the region)."""
+    dots, order, label = [], [], ""
+    for ind in regional_indicators(build):
+        if ind.eenheid != "aantal":
+            continue
+        recs = records(ind, build.catalog)
+        period = ind.latest_regional_period()
+        pos = benchmark.positions(recs, period, ind.eenheid)
+        nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"]), None)
+        label = periods.label(period, nl["teken"] if nl else "")
+        order.append(ind.titel)
+        for r in recs:
+            if r["periode"] == period and r["regio_code"].startswith("VT") and r["waarde"] is not None and not r["categorie"]:
+                q = pos[r["regio_code"]]
+                dots.append({"indicator": ind.titel, "regio_slug": r["regio_slug"], "regio_naam": r["regio_naam"],
+                             "waarde_tekst": r["waarde_tekst"], "aandeel": q["aandeel"], "aandeel_tekst": q["aandeel_tekst"],
+                             "periode_label": label})
+    if not dots:
+        return None
+    return charts.profiel(dots, order, label), dots
+
+
+def profile_page(build, region, lists, shares=None) -> str:
     catalog = build.catalog
     inds = regional_indicators(build)
-    rows, sources, dots, order, tekens = [], {}, [], [], {}
+    rows, sources, tekens = [], {}, {}
     for ind in inds:
         recs = records(ind, catalog)
         period = ind.latest_regional_period()
@@ -88,13 +112,6 @@ def profile_page(build, region, lists) -> str:
             f'<td class="hgkm-getal">{e(p["aandeel_tekst"]) if p and p["aandeel_tekst"] else ("n.v.t." if ind.eenheid != "aantal" else "")}</td>'
             f'<td>{e(periods.label(period, (mine or nl or {}).get("teken", "")))}</td>'
             f'<td>{" ".join(f"[{n}]" for n in sorted(set(notes)))}</td></tr>')
-        if ind.eenheid == "aantal" and has_value:
-            order.append(ind.titel)
-            for r in recs:
-                if r["periode"] == period and r["regio_code"].startswith("VT") and r["waarde"] is not None and not r["categorie"]:
-                    q = pos[r["regio_code"]]
-                    dots.append({"indicator": ind.titel, "regio_slug": r["regio_slug"], "regio_naam": r["regio_naam"],
-                                 "waarde_tekst": r["waarde_tekst"], "aandeel": q["aandeel"], "aandeel_tekst": q["aandeel_tekst"]})
     period_labels = sorted({i.latest_regional_period() for i in inds}, key=periods.sort_key)
     head = "".join(f'<th scope="col">{h}</th>' for h in
                    ("Indicator", e(region.naam), "Nederland", "Rang (1 = hoogste)", "Aandeel in Nederland", "Periode", "Bron"))
@@ -129,17 +146,18 @@ def profile_page(build, region, lists) -> str:
         "Aantallen zijn niet gecorrigeerd voor het aantal inwoners. <code>*</code> voorlopig cijfer.</p>",
         f'<ol class="hgkm-bronnen hgkm-bron">{src_items}</ol>',
     ]
-    if dots:
-        p_label = periods.label(period_labels[-1], tekens.get(period_labels[-1], ""))
-        spec = charts.profiel(dots, order, region.naam, p_label)
-        md.append(
-            "")
-        md.append("## Positie tussen de regio's")
-        md.append("")
-        md.append(            f'<figure class="hgkm-figuur" data-soort="profiel"><figcaption class="hgkm-titel">Aandeel van {e(region.naam)} in het landelijke totaal, per indicator, {e(p_label)}</figcaption>'
-            f'<div class="hgkm-chart" role="img" aria-label="{e(spec.get("description", ""))}" data-regio="{e(region.slug)}" data-spec="{attr_json(spec)}"></div>'
+    own = [d for d in shares[1] if d["regio_slug"] == region.slug] if shares else []
+    if own:
+        p_label = own[0]["periode_label"]
+        desc = (f"Aandeel van {region.naam} in het landelijke totaal per indicator, {p_label}: "
+                + "; ".join(f"{d['indicator']} {d['aandeel_tekst']}" for d in own) + ". Grijze stippen: de andere regio's.")
+        md += [
+            "", "## Positie tussen de regio's", "",
+            f'<figure class="hgkm-figuur" data-soort="profiel"><figcaption class="hgkm-titel">Aandeel van {e(region.naam)} in het landelijke totaal, '
+            f'per indicator, {e(p_label)}</figcaption>'
+            f'<div class="hgkm-chart" role="img" aria-label="{e(desc)}" data-regio="{e(region.slug)}" data-spec="{attr_json(shares[0])}"></div>'
             f"<p class=\"hgkm-bron\">Elke grijze stip is een andere regio. Een groter aandeel bij de ene indicator dan bij de andere laat zien waar {e(region.naam)} "
-            f"relatief veel of weinig heeft; het zegt niets over goed of slecht.</p></figure>")
+            f"relatief veel of weinig heeft; het zegt niets over goed of slecht.</p></figure>"]
     md += [
         "", "## Ligging", "",
         regionmap.region_map(catalog.regions, period_labels[-1] if region.valid_in(period_labels[-1]) else region.geldig_vanaf, None,
@@ -194,7 +212,8 @@ def index_page(build, lists) -> str:
 
 def pages(build) -> dict[str, str]:
     lists = region_lists(build.catalog)
+    shares = shares_chart(build)
     out = {"regio/index.md": index_page(build, lists)}
     for region in build.catalog.regions.regional():
-        out[f"regio/{region.slug}.md"] = profile_page(build, region, lists)
+        out[f"regio/{region.slug}.md"] = profile_page(build, region, lists, shares)
     return out

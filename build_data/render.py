@@ -128,6 +128,14 @@ def _n(rec: dict) -> str:
     return formatting.number(rec["n"]) if rec.get("n") is not None else ""
 
 
+def _spec(ind: Indicator, kind: str, make) -> dict:
+    """A chart spec made once per indicator and kind (theme and indicator page show the same chart)."""
+    cache = ind.__dict__.setdefault("_specs", {})
+    if kind not in cache:
+        cache[kind] = make()
+    return cache[kind]
+
+
 def reference_note(ind: Indicator, recs: list[dict], period: str, related=()) -> list[str]:
     """Nederland as reference and a plain warning that counts of regions of different size are
     not comparable as they are; links to ratios of the same source that are."""
@@ -152,7 +160,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     others: list[dict] = []
     notes: list[str] = []
     if kind == "regio-vergelijking":
-        spec = charts.regio_vergelijking(title, unit, _chart_rows(recs), period)
+        spec = _spec(ind, kind, lambda: charts.regio_vergelijking(title, unit, _chart_rows(recs), period))
         shown = [r for r in recs if r["periode"] == period and (r["regio_code"].startswith("VT") or r["regio_code"] == "NL01")]
         pos = benchmark.positions(recs, period, unit)
         headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
@@ -162,13 +170,13 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
         notes = reference_note(ind, recs, period, related)
         caption = CHART_TITLES[kind].format(titel=title, periode=periods.label(period, shown[-1]["teken"] if shown else ""))
     elif kind == "halfjaar-reeks":
-        spec = charts.halfjaar_reeks(title, unit, _chart_rows(recs))
+        spec = _spec(ind, kind, lambda: charts.halfjaar_reeks(title, unit, _chart_rows(recs)))
         shown = [r for r in recs if not r["categorie"] and periods.is_half_year(r["periode"])]
         others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
         table = _table(["Gebied", "Periode", title, "Noot"], [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown], kind, 2)
         caption = CHART_TITLES[kind].format(titel=title)
     elif kind in ("categorieen", "populaties", "aandelen"):
-        spec = getattr(charts, kind)(title, unit, _chart_rows(recs))
+        spec = _spec(ind, kind, lambda: getattr(charts, kind)(title, unit, _chart_rows(recs)))
         shown = [r for r in recs if r["regio_code"] == "NL01" and r["categorie"]]
         if any(r["groep"] for r in shown):
             table = _table(["Categorie", "Groep", "Periode", title, "n"], [
@@ -179,7 +187,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     elif kind == "cohort":
         package = catalog.packages[ind.pakket]
         order = list(package.categories[package.categories.maat == ind.maat].categorie)
-        spec = charts.cohort(title, unit, _chart_rows(recs), order)
+        spec = _spec(ind, kind, lambda: charts.cohort(title, unit, _chart_rows(recs), order))
         shown = sorted((r for r in recs if r["categorie"] or r["groep"] == "referentiegroep"),
                        key=lambda r: (r["groep"] == "referentiegroep", r["groep"], order.index(r["categorie"]) if r["categorie"] in order else 99))
         table = _table(["Meting", "Groep", title, "n"], [
