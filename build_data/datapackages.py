@@ -280,6 +280,23 @@ def _check_part(df: pd.DataFrame, file: str, part: str, whole: str) -> list[Prob
     return problems
 
 
+def _check_map(regions: Regions, regions_dir: Path, root: Path) -> list[Problem]:
+    """Every Veilig Thuis region needs a tile on the schematic map; real boundaries, when fetched,
+    are read and checked here too (build_data.geometry)."""
+    from .geometry import load_geometries
+
+    problems = []
+    tiles_file = _rel(regions_dir / "data" / "tegelkaart.csv", root)
+    for i, code in enumerate(regions.tiles, start=2):
+        if code not in regions.by_code:
+            problems.append(Problem(tiles_file, i, "code", "unknown-region", f"regiocode {code!r} staat niet in regios.csv"))
+    for region in regions.regional():
+        if region.code not in regions.tiles:
+            problems.append(Problem(tiles_file, None, "code", "missing-geometry", f"{region.naam} ({region.code}) heeft geen tegel"))
+    regions.geometries, found = load_geometries(regions_dir, regions, root)
+    return problems + found
+
+
 def load_all(root: Path) -> Catalog:
     """Load every package below root/datapackages; collect all problems."""
     dp_root = root / "datapackages"
@@ -293,6 +310,7 @@ def load_all(root: Path) -> Catalog:
         if code not in regions.by_code:
             problems.append(Problem(names_file, regions.alias_rows[name], "code", "unknown-region",
                                     f"regionaam {name!r} verwijst naar code {code!r}, die niet in regios.csv staat"))
+    problems += _check_map(regions, regions_dir, root)
     packages = {}
     for package_dir in sorted(p for p in dp_root.iterdir() if p.is_dir() and p.name != "regions"):
         package, found = load_package(package_dir, regions, root)

@@ -25,6 +25,8 @@ TYPES: dict[str, tuple[str, str]] = {
     "unknown-check": ("Onbekende controle", "Gebruik een controle die build_data kent."),
     "invalid-indicator": ("Ongeldige indicatordeclaratie", "Herstel het YAML-bestand van de indicator."),
     "unknown-source": ("Onbekende bron in indicator", "Verwijs naar een bestaand pakket, resource en maat."),
+    "missing-geometry": ("Regio zonder vorm op de kaart", "Geef elke regio van de periode een tegel in tegelkaart.csv of een vorm in het kaartbestand (scripts/fetch_geometry.py)."),
+    "invalid-geometry": ("Ongeldige kaartgeometrie", "Haal het kaartbestand opnieuw op met scripts/fetch_geometry.py, of herstel de vorm."),
     "missing-asset": ("Browserbestand ontbreekt", "Voer `npm ci` uit (make site doet dat)."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),
     # Everything frictionless reports keeps its own type; this entry is the fallback hint.

@@ -95,9 +95,10 @@ def source_of_shapes(regions: Regions, period: str | None) -> tuple[str, dict | 
     the period; else ('tegels', None)."""
     if period:
         wanted = {r.code for r in regions.regional(period)}
-        first, last = periods.span(period)
+        (first, _), (last, _) = periods.span(period)
+        # boundaries of a year the period covers (latest first), with exactly the period's regions
         for year in sorted(regions.geometries, reverse=True):
-            if int(first[:4]) <= year <= int(last[:4]) or year == int(first[:4]):
+            if first <= year <= last:
                 shapes = regions.geometries[year]
                 if set(shapes) == wanted:
                     return "grenzen", {"jaar": year, "vormen": shapes}

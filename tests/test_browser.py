@@ -783,3 +783,28 @@ def test_profile_prints_on_a4(watched):
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"regioprofiel-zuid-limburg-{w.site.mode}.pdf").write_bytes(pdf)
     w.assert_clean()
+
+
+def test_copy_link_copies_what_is_on_screen(watched):
+    """'Kopieer link' copies the URL of this page with the chosen region; opening it shows the same."""
+    w, page = watched, watched.page
+    w.goto("indicatoren/casussen_gesloten.html")
+    page.click(f"{TILE}[data-regio='zeeland']")
+    page.evaluate("""() => { window.__copied = null;
+        if (navigator.clipboard) navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };
+        document.execCommand = (cmd) => { window.__copied = document.activeElement && document.activeElement.value; return true; }; }""")
+    page.click(".hgkm-kopieer")
+    page.wait_for_function("window.__copied !== null")
+    copied = page.evaluate("window.__copied")
+    assert copied == page.url and copied.endswith("indicatoren/casussen_gesloten.html?regio=zeeland")
+    assert w.text(".hgkm-melding") == f"Link gekopieerd: {copied}"
+    # the link opens the same view in a fresh context (nothing remembered)
+    ctx, outside = _new_context(page.context.browser, w.site)
+    other = _watch(ctx, w.site, outside)
+    other.page.goto(copied)
+    other.wait_ready()
+    assert other.page.input_value("#hgkm-regio") == "zeeland"
+    assert other.page.eval_on_selector_all(f"{TILE}.hgkm-gekozen", "els => els.map(e => e.dataset.regio)") == ["zeeland"]
+    other.assert_clean()
+    ctx.close()
+    w.assert_clean()
