@@ -43,6 +43,8 @@ def polygons_of(geometry: dict) -> list[Polygon]:
         rings = []
         for ring in poly:
             pts = [(float(p[0]), float(p[1])) for p in ring]
+            if not all(math.isfinite(v) for pt in pts for v in pt):
+                raise ValueError("een ring bevat een coördinaat die geen eindig getal is")
             if len(pts) < 4 or pts[0] != pts[-1]:
                 raise ValueError("een ring heeft minder dan 4 punten of is niet gesloten")
             rings.append(pts)
@@ -67,7 +69,8 @@ def load_geometries(regions_dir: Path, regions, root: Path) -> tuple[dict[int, d
         year = int(m.group(1))
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
-            assert doc.get("type") == "FeatureCollection", "geen GeoJSON FeatureCollection"
+            assert isinstance(doc, dict) and doc.get("type") == "FeatureCollection", "geen GeoJSON FeatureCollection"
+            assert isinstance(doc.get("features", []), list), "'features' is geen lijst"
         except Exception as exc:
             problems.append(Problem(file, None, None, "invalid-geometry", f"kan het bestand niet lezen: {exc}"))
             continue
@@ -76,7 +79,10 @@ def load_geometries(regions_dir: Path, regions, root: Path) -> tuple[dict[int, d
                 problems.append(Problem(file, None, key, "missing-citation", f"het bestand noemt geen '{key}'"))
         shapes: dict[str, list[Polygon]] = {}
         for i, feature in enumerate(doc.get("features") or [], start=1):
-            code = str(((feature or {}).get("properties") or {}).get("code", "")).strip()
+            if not isinstance(feature, dict) or not isinstance(feature.get("properties") or {}, dict):
+                problems.append(Problem(file, i, None, "invalid-geometry", "dit element is geen GeoJSON Feature"))
+                continue
+            code = str((feature.get("properties") or {}).get("code", "")).strip()
             region = regions.by_code.get(code)
             if region is None:
                 problems.append(Problem(file, i, "code", "unknown-region", f"regiocode {code!r} staat niet in regios.csv"))

@@ -87,6 +87,7 @@ def shares_chart(build) -> tuple[dict, list[dict]] | None:
 def profile_page(build, region, lists, shares=None) -> str:
     catalog = build.catalog
     inds = regional_indicators(build)
+    national = [i for i in build.indicators if i not in inds]
     rows, sources, tekens = [], {}, {}
     for ind in inds:
         recs = records(ind, catalog)
@@ -117,12 +118,17 @@ def profile_page(build, region, lists, shares=None) -> str:
                    ("Indicator", e(region.naam), "Nederland", "Rang (1 = hoogste)", "Aandeel in Nederland", "Periode", "Bron"))
     src_items = "".join(f'<li value="{n}">{e(b)}, {e(v)}.</li>' for (b, v), n in sorted(sources.items(), key=lambda kv: kv[1]))
     in_lists = [x for x in lists if region.code in x["codes"]]
-    marks = "".join(
-        f'<div class="admonition info hgkm-cohort"><p class="admonition-title">{e(region.naam)}: {e(x["titel"])}</p>'
-        f"<p>{e(region.naam)} is een van de {len(x['codes'])} regio's op deze lijst. De uitkomsten van dit onderzoek zijn niet per regio "
-        f'gepubliceerd; ze staan als landelijke cijfers bij het thema <a href="../themas/verbetering-outcome.html">Verbetering outcome</a>.</p>'
-        f'<p class="hgkm-bron">Bron: {e(x["bron"])}.</p></div>'
-        for x in in_lists)
+    marks = []
+    for x in in_lists:
+        theme = next((i.thema for i in build.indicators if i.pakket == x["pakket"]), None)
+        where = (f'; ze staan als landelijke cijfers bij het thema <a href="../themas/{e(theme.slug)}.html">{e(theme.titel)}</a>'
+                 if theme else "")
+        marks.append(
+            f'<div class="admonition info hgkm-cohort"><p class="admonition-title">{e(region.naam)}: {e(x["titel"])}</p>'
+            f"<p>{e(region.naam)} is een van de {len(x['codes'])} regio's op deze lijst. De uitkomsten van dit onderzoek zijn niet "
+            f"per regio gepubliceerd{where}.</p>"
+            f'<p class="hgkm-bron">Bron: {e(x["bron"])}.</p></div>')
+    marks = "".join(marks)
     options = [{"slug": "nederland", "code": "NL01", "naam": "Nederland (alle regio's)"}] + [
         {"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.regional()]
     md = [
@@ -163,9 +169,9 @@ def profile_page(build, region, lists, shares=None) -> str:
         regionmap.region_map(catalog.regions, period_labels[-1] if region.valid_in(period_labels[-1]) else region.geldig_vanaf, None,
                              title=f"Ligging van {region.naam} tussen de Veilig Thuis-regio's", links=True, selected=region.slug),
         "", "## Alleen landelijke cijfers", "",
-        f"<p>Van de {len(build.indicators)} indicatoren op deze site zijn er {len(build.indicators) - len(inds)} alleen landelijk gepubliceerd "
-        f"(bijvoorbeeld de prevalentie, de politiecijfers en het cohortonderzoek): de bronnen geven daarvoor geen cijfers per regio. "
-        f'Ze staan op de <a href="../overzicht.html">themapagina\'s en in het overzicht</a>.</p>',
+        f"<p>Van de {len(build.indicators)} indicatoren op deze site zijn er {len(national)} alleen landelijk gepubliceerd, "
+        f"in de thema's {e(', '.join(dict.fromkeys(i.thema.titel for i in national)))}: de bronnen geven daarvoor geen cijfers per regio. "
+        f'Ze staan op de themapagina\'s en in het <a href="../overzicht.html">overzicht van alle indicatoren</a>.</p>',
         "",
     ]
     return "\n".join(m for m in md if m is not None)

@@ -38,7 +38,7 @@ def region_options(catalog: Catalog, period: str | None) -> list[dict]:
 
 
 def region_selector(catalog: Catalog, period: str | None, base: str = "../", options: list[dict] | None = None, navigate: bool = False) -> str:
-    """The region selector. navigate=True (region profiles): choosing a region opens its profile."""
+    """The region selector. navigate=True (region profiles): a region chosen and 'Open profiel' opens its profile."""
     opts = "".join(
         f'<option value="{e(o["slug"])}" data-code="{e(o["code"])}">{e(o["naam"])}</option>' for o in (options or region_options(catalog, period)))
     nav = ' data-navigeer="ja"' if navigate else ""
@@ -46,7 +46,8 @@ def region_selector(catalog: Catalog, period: str | None, base: str = "../", opt
         '<div class="hgkm-regiokeuze">'
         '<label for="hgkm-regio">Regio</label> '
         f'<select id="hgkm-regio" class="hgkm-regio" name="regio"{nav}>{opts}</select> '
-        '<button type="button" class="md-button hgkm-kopieer" title="Kopieer een link naar deze pagina met deze regio">Kopieer link</button>'
+        + ('<button type="button" class="md-button md-button--primary hgkm-open">Open profiel</button> ' if navigate else "")
+        + '<button type="button" class="md-button hgkm-kopieer" title="Kopieer een link naar deze pagina met deze regio">Kopieer link</button>'
         f'<a class="hgkm-profiellink" href="{base}regio/index.html" hidden>Regioprofiel</a>'
         '<span class="hgkm-melding" role="status" aria-live="polite"></span>'
         "</div>"

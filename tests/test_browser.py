@@ -659,9 +659,11 @@ def test_regio_link_opens_region_on_profile_and_indicator(watched):
     w.goto("indicatoren/gestarte_adviezen.html")
     assert page.input_value("#hgkm-regio") == "twente"
     w.wait_highlight("twente")
-    # choosing another region on a profile opens its profile
+    # choosing another region on a profile and pressing 'Open profiel' opens its profile
     w.goto("regio/twente.html")
     page.select_option("#hgkm-regio", "zeeland")
+    assert heading(page) == "Regioprofiel Twente"  # choosing alone does not leave the page
+    page.click(".hgkm-open")
     page.wait_for_url(re.compile(r"/regio/zeeland\.html"))
     w.wait_ready()
     assert heading(page) == "Regioprofiel Zeeland"

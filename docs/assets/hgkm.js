@@ -174,7 +174,7 @@
     for (var i = 0; i < links.length; i++) {
       var a = links[i], base = a.getAttribute("data-basis");
       if (base === null) { base = a.getAttribute("href").replace(/index\.html$/, ""); a.setAttribute("data-basis", base); }
-      a.hidden = slug === NL;
+      a.hidden = slug === NL || pageRegion() !== null;
       a.setAttribute("href", base + slug + ".html");
       a.textContent = "Regioprofiel " + regionName(slug);
     }
@@ -251,11 +251,19 @@
       unavailable = null;
     }
     selectors().forEach(function (s) {
-      s.addEventListener("change", function () {
-        if (s.getAttribute("data-navigeer") === "ja") { storageSet(s.value); window.location.href = profileHref(s.value); return; }
-        setRegion(s.value, true);
-      });
+      // On a profile, choosing opens another page: only with the button (no change of page while
+      // someone moves through the list with the arrow keys).
+      if (s.getAttribute("data-navigeer") === "ja") return;
+      s.addEventListener("change", function () { setRegion(s.value, true); });
     });
+    var opens = document.querySelectorAll(".hgkm-open");
+    for (var o = 0; o < opens.length; o++) {
+      opens[o].addEventListener("click", function (ev) {
+        var sel = ev.currentTarget.parentNode.querySelector("select.hgkm-regio");
+        storageSet(sel.value);
+        window.location.href = profileHref(sel.value);
+      });
+    }
     var tiles = document.querySelectorAll(".hgkm-kaart-regio[role=button]");
     for (var t = 0; t < tiles.length; t++) {
       tiles[t].addEventListener("click", function (ev) { setRegion(ev.currentTarget.getAttribute("data-regio"), true); });
