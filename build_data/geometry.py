@@ -78,6 +78,7 @@ def load_geometries(regions_dir: Path, regions, root: Path) -> tuple[dict[int, d
             if not doc.get(key):
                 problems.append(Problem(file, None, key, "missing-citation", f"het bestand noemt geen '{key}'"))
         shapes: dict[str, list[Polygon]] = {}
+        present: set[str] = set()  # codes with a feature, also one whose geometry is invalid (reported once)
         for i, feature in enumerate(doc.get("features") or [], start=1):
             if not isinstance(feature, dict) or not isinstance(feature.get("properties") or {}, dict):
                 problems.append(Problem(file, i, None, "invalid-geometry", "dit element is geen GeoJSON Feature"))
@@ -90,12 +91,15 @@ def load_geometries(regions_dir: Path, regions, root: Path) -> tuple[dict[int, d
             if not (region.valid_in(f"{year}-H1") or region.valid_in(f"{year}-H2")):
                 problems.append(Problem(file, i, "code", "region-not-valid", f"{region.naam} ({code}) bestaat niet in {year}"))
                 continue
+            present.add(code)
             try:
-                shapes.setdefault(code, []).extend(polygons_of(feature.get("geometry")))
-            except (ValueError, TypeError, IndexError) as exc:
+                polygons = polygons_of(feature.get("geometry"))
+            except (ValueError, TypeError, IndexError, AttributeError) as exc:
                 problems.append(Problem(file, i, "geometry", "invalid-geometry", f"{region.naam}: {exc}"))
+                continue
+            shapes.setdefault(code, []).extend(polygons)
         for region in regions.regional(f"{year}-H2") or regions.regional(f"{year}-H1"):
-            if region.code not in shapes:
+            if region.code not in present:
                 problems.append(Problem(file, None, "features", "missing-geometry", f"{region.naam} ({region.code}) heeft geen vorm in {year}"))
         out[year] = shapes
     return out, problems
@@ -173,6 +177,8 @@ def svg_paths(shapes: dict[str, list[Polygon]], width: float, pad: float = 4) ->
 
     paths, labels = {}, {}
     for code, polys in sorted(shapes.items()):
+        if not polys:
+            continue
         d = []
         for poly in polys:
             for ring in poly:

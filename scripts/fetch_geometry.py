@@ -7,9 +7,10 @@ them into the regions data package: datapackages/regions/data/kaart/veiligthuisr
     python scripts/fetch_geometry.py --jaar 2020 --bron pad/naar/bestand.geojson   (no network: a local file)
 
 The build then draws the real shapes on the map of every period in that year; without such a file
-it draws the schematic tile map. The file is checked before it is written (every region of the
-year present, codes known, polygons valid) and written atomically; the same input gives the same
-bytes. The resource is added to datapackages/regions/datapackage.yaml once.
+it draws the schematic tile map. Every year asked for is checked before anything is written (every
+region of the year present, codes known, polygons valid): one problem and nothing is written. Files
+are written atomically; the same input gives the same bytes. The resource is added to
+datapackages/regions/datapackage.yaml once.
 
 Needs network access to api.pdok.nl (not available on the build machines of this project: the
 tests run this script on a geometry file they make)."""
@@ -28,8 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
+
 from build_data.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
-from build_data.problems import format_table  # noqa: E402
+from build_data.problems import Problem, format_table  # noqa: E402
 from build_data.regions import Regions  # noqa: E402
 
 API = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
@@ -49,19 +52,39 @@ def read_features(source: str) -> list[dict]:
     if source.startswith("file://"):
         source = urllib.request.url2pathname(urllib.parse.urlparse(source).path)
     if not source.startswith(("http://", "https://")):
-        return json.loads(Path(source).read_text(encoding="utf-8")).get("features", [])
-    features, url = [], source
-    while url:
+        return _features(json.loads(Path(source).read_text(encoding="utf-8")), source)
+    features, url, seen = [], source, set()
+    while url and url not in seen:
+        seen.add(url)
         request = urllib.request.Request(url, headers={"Accept": "application/geo+json, application/json"})
         with urllib.request.urlopen(request, timeout=60) as response:
             page = json.load(response)
-        features += page.get("features", [])
-        url = next((link["href"] for link in page.get("links", []) if link.get("rel") == "next"), None)
+        features += _features(page, url)
+        href = next((link.get("href") for link in page.get("links") or [] if link.get("rel") == "next"), None)
+        url = urllib.parse.urljoin(url, href) if href else None
     return features
+
+
+def _features(doc, source: str) -> list:
+    if not isinstance(doc, dict) or not isinstance(doc.get("features", []), list):
+        raise ValueError(f"{source} is geen GeoJSON FeatureCollection")
+    return doc.get("features", [])
 
 
 def first(props: dict, keys) -> str:
     return next((str(props[k]).strip() for k in keys if props.get(k) not in (None, "")), "")
+
+
+def of_year(features: list[dict], year: int) -> list[dict]:
+    """The features of one year: a feature that names another year in `jaarcode` is left out (in case
+    the server ignores the query parameter, or a local file holds several years)."""
+    out = []
+    for feature in features:
+        props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
+        jaar = str(props.get("jaarcode", "")).strip() if isinstance(props, dict) else ""
+        if not jaar or jaar == str(year):
+            out.append(feature)
+    return out
 
 
 def simplified(features: list[dict], tolerance: float) -> tuple[dict, int, int]:
@@ -69,11 +92,13 @@ def simplified(features: list[dict], tolerance: float) -> tuple[dict, int, int]:
     by_code: dict[str, dict] = {}
     before = after = 0
     for feature in features:
-        props = feature.get("properties") or {}
+        if not isinstance(feature, dict):
+            feature = {"properties": {}, "geometry": feature}  # reported as invalid-geometry by the check
+        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
         code, name = first(props, CODE_KEYS), first(props, NAME_KEYS)
         try:
             source_polygons = polygons_of(feature.get("geometry"))
-        except (ValueError, TypeError, IndexError):
+        except (ValueError, TypeError, IndexError, AttributeError):
             # passed on unchanged: the check before writing reports it with the other problems
             by_code[f"{code}#{len(by_code)}"] = {"type": "Feature", "properties": {"code": code, "naam": name},
                                                  "geometry": feature.get("geometry")}
@@ -99,25 +124,47 @@ def simplified(features: list[dict], tolerance: float) -> tuple[dict, int, int]:
     return {"type": "FeatureCollection", "features": [by_code[c] for c in sorted(by_code)]}, before, after
 
 
-def register(descriptor: Path, year: int) -> bool:
-    """Append the resource to the package descriptor (text append keeps its comments); once."""
-    text = descriptor.read_text(encoding="utf-8")
-    name = f"kaart-{year}"
-    if f"- name: {name}\n" in text:
-        return False
-    block = (
-        f"  - name: {name}\n"
+def _resource_block(year: int) -> str:
+    # A plain file resource (`type: file`). Without it frictionless 5 infers a `json` resource from
+    # the file name; it reads neither as a table (no schema, no rows), but `file` says what is meant:
+    # frictionless checks that the file exists (scheme-error when it is missing) and hashes it, and
+    # build_data.geometry checks the content (codes, regions of the year, polygons, bron/licentie).
+    # Tested in tests/test_geometry.py: frictionless.validate and build_data.datapackages.load_all
+    # report nothing on a package with such a resource.
+    return (
+        f"  - name: kaart-{year}\n"
         f"    title: \"Grenzen van de Veilig Thuis-regio's {year} (CBS/PDOK, vereenvoudigd)\"\n"
         f"    path: {GEOMETRY_DIR}/veiligthuisregio_{year}.geojson\n"
-        # A plain file resource: frictionless checks that it exists and does not read it as a table;
-        # build_data.geometry checks its content.
         f"    type: file\n"
         f"    format: geojson\n"
         f"    mediatype: application/geo+json\n"
         f"    bron: pdok-cbs-gebiedsindelingen\n"
     )
-    descriptor.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
-    return True
+
+
+def _listed(descriptor: dict, year: int) -> bool:
+    path = f"{GEOMETRY_DIR}/veiligthuisregio_{year}.geojson"
+    return any(isinstance(r, dict) and (r.get("name") == f"kaart-{year}" or r.get("path") == path)
+               for r in descriptor.get("resources") or [])
+
+
+def registration(descriptor: Path, year: int) -> str | None:
+    """The descriptor text with the resource appended, or None when it is listed already.
+
+    A text append at the end of the file (the `resources:` list is its last key), not a YAML round
+    trip, so the comments and layout stay as they are. The result is parsed again: when the block
+    did not land in `resources` (another key came last), ValueError and nothing is changed."""
+    text = descriptor.read_text(encoding="utf-8")
+    if _listed(yaml.safe_load(text) or {}, year):
+        return None
+    new = text.rstrip("\n") + "\n" + _resource_block(year)
+    try:
+        landed = _listed(yaml.safe_load(new) or {}, year)
+    except yaml.YAMLError:
+        landed = False
+    if not landed:
+        raise ValueError(f"{descriptor}: 'resources:' is niet de laatste sleutel; voeg de resource kaart-{year} met de hand toe")
+    return new
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -132,9 +179,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
-def fetch(year: int, source: str, root: Path, tolerance: float) -> int:
+def prepare(year: int, source: str, root: Path, tolerance: float) -> tuple[Path, bytes, int, int, int, list[Problem]]:
+    """The file of one year as bytes, checked: (target, data, features, points before, after, problems)."""
     regions_dir = root / "datapackages" / "regions"
-    collection, before, after = simplified(read_features(source), tolerance)
+    collection, before, after = simplified(of_year(read_features(source), year), tolerance)
     collection = {
         "type": "FeatureCollection", "jaar": year,
         "bron": f"CBS/PDOK, CBS Gebiedsindelingen {year}, laag veiligthuisregio (gegeneraliseerd)",
@@ -144,34 +192,55 @@ def fetch(year: int, source: str, root: Path, tolerance: float) -> int:
     }
     data = (json.dumps(collection, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n").encode("utf-8")
     target = regions_dir / GEOMETRY_DIR / f"veiligthuisregio_{year}.geojson"
-    # check before writing: the file in a scratch copy of the folder layout
+    # checked as it would lie in the package: the file alone in a scratch copy of the folder layout
     with tempfile.TemporaryDirectory() as scratch:
         probe = Path(scratch) / GEOMETRY_DIR / target.name
         probe.parent.mkdir(parents=True)
         probe.write_bytes(data)
-        _, problems = load_geometries(Path(scratch), Regions.load(regions_dir), Path(scratch))
-    if problems:
-        print(format_table(problems), file=sys.stderr)
-        print(f"{year}: niets geschreven.", file=sys.stderr)
-        return 1
-    write_atomic(target, data)
-    added = register(regions_dir / "datapackage.yaml", year)
-    print(f"{year}: {len(collection['features'])} regio's, {before} punten vereenvoudigd tot {after} "
-          f"(tolerantie {tolerance:g} m), {len(data)} bytes -> {target.relative_to(root)}"
-          + ("; resource toegevoegd aan datapackage.yaml" if added else ""))
-    return 0
+        _, found = load_geometries(Path(scratch), Regions.load(regions_dir), Path(scratch))
+    shown = str(target.relative_to(root)) if target.is_relative_to(root) else str(target)
+    problems = [Problem(shown, p.row, p.field, p.type, p.message, p.severity) for p in found]
+    return target, data, len(collection["features"]), before, after, problems
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jaar", type=int, action="append", required=True, help="jaar van de indeling (herhaalbaar)")
-    parser.add_argument("--bron", help="lokaal GeoJSON-bestand of URL in plaats van de PDOK-API (alleen met één --jaar)")
+    parser.add_argument("--bron", help="lokaal GeoJSON-bestand (pad of file://-URL) of URL in plaats van de PDOK-API (alleen met één --jaar)")
     parser.add_argument("--root", type=Path, default=ROOT, help="projectmap (standaard: deze repository)")
     parser.add_argument("--tolerantie", type=float, default=250, help="vereenvoudiging in meters (standaard 250)")
     args = parser.parse_args(argv)
     if args.bron and len(args.jaar) > 1:
         parser.error("--bron geldt voor één jaar")
-    return max(fetch(year, args.bron or items_url(year), args.root, args.tolerantie) for year in args.jaar)
+    root = args.root.resolve()
+    descriptor = root / "datapackages" / "regions" / "datapackage.yaml"
+    try:
+        prepared = [(year, *prepare(year, args.bron or items_url(year), root, args.tolerantie)) for year in dict.fromkeys(args.jaar)]
+    except (OSError, ValueError) as exc:  # no network, no such file, not JSON
+        print(f"Kan de grenzen niet ophalen: {exc}\nNiets geschreven.", file=sys.stderr)
+        return 1
+    problems = [p for *_, found in prepared for p in found]
+    if problems:
+        print(format_table(problems), file=sys.stderr)
+        wrong = ", ".join(str(year) for year, *_, found in prepared if found)
+        print(f"Niets geschreven: de grenzen van {wrong} kloppen niet met regios.csv of zijn geen geldige vlakken "
+              "(zie de tabel).", file=sys.stderr)
+        return 1
+    try:
+        for year, *_ in prepared:
+            registration(descriptor, year)  # checked for every year before anything is written
+    except ValueError as exc:
+        print(f"{exc}\nNiets geschreven.", file=sys.stderr)
+        return 1
+    for year, target, data, features, before, after, _ in prepared:
+        write_atomic(target, data)
+        text = registration(descriptor, year)
+        if text is not None:
+            write_atomic(descriptor, text.encode("utf-8"))
+        print(f"{year}: {features} regio's, {before} punten vereenvoudigd tot {after} "
+              f"(tolerantie {args.tolerantie:g} m), {len(data)} bytes -> {target.relative_to(root)}"
+              + ("; resource kaart-%d toegevoegd aan datapackage.yaml" % year if text is not None else ""))
+    return 0
 
 
 if __name__ == "__main__":
