@@ -198,7 +198,7 @@ def index_page(build, lists) -> str:
     latest = max((i.latest_regional_period() for i in regional_indicators(build)), key=periods.sort_key, default=None)
     rows = []
     for region in catalog.regions.regional():
-        exists = ("altijd" if not region.geldig_vanaf and not region.geldig_tot else
+        exists = ("ongewijzigd" if not region.geldig_vanaf and not region.geldig_tot else
                   f"vanaf {periods.label(region.geldig_vanaf)}" if region.geldig_vanaf else f"tot en met {periods.label(region.geldig_tot)}")
         marks = ", ".join(x["titel"] for x in lists if region.code in x["codes"])
         rows.append(f'<tr><th scope="row"><a href="{e(region.slug)}.html">{e(region.naam)}</a></th><td>{e(region.code)}</td>'
