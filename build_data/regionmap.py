@@ -141,13 +141,20 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
         if values is not None and value is None:
             has_missing = True
         colour = _colour(class_of(value, bounds), len(bounds)) if values is not None else RAMP[0]
-        label = f"{region.naam}: {text}" if text else (f"{region.naam}: geen cijfer" if values is not None else region.naam)
         ink = "#ffffff" if _dark(colour) else "#1a1a1a"
         texts = ""
         if short is not None:
-            texts = f'<text x="{cx:.0f}" y="{cy - (4 if text else -4):.0f}" class="hgkm-kaart-naam" fill="{ink}">{e(short)}</text>'
-            if text:
-                texts += f'<text x="{cx:.0f}" y="{cy + 14:.0f}" class="hgkm-kaart-waarde" fill="{ink}">{e(text)}</text>'
+            # one text element: the visible label reads 'Amsterdam-A. 5 820*'; the accessible name
+            # starts with exactly that (WCAG 2.5.3 label in name) and adds the full name
+            value_span = f'<tspan x="{cx:.0f}" dy="18" class="hgkm-kaart-waarde"> {e(text)}</tspan>' if text else ""
+            texts = (f'<text x="{cx:.0f}" y="{cy - (5 if text else -4):.0f}" class="hgkm-kaart-naam" fill="{ink}">'
+                     f"{e(short)}{value_span}</text>")
+            visible = f"{short} {text}" if text else short
+            label = visible if short == region.naam else f"{visible} ({region.naam})"
+        else:
+            label = f"{region.naam}: {text}" if text else region.naam
+        if values is not None and not text:
+            label += ": geen cijfer" if short is None else " (geen cijfer)"
         gekozen = " hgkm-gekozen" if selected == region.slug else ""
         body = f'<title>{e(label)}</title>{shape}{texts}'
         attrs = f'class="hgkm-kaart-regio{gekozen}" data-regio="{e(region.slug)}" data-code="{e(region.code)}" fill="{colour}"'

@@ -104,6 +104,22 @@ def region_name(slug: str) -> str:
     return next(r["naam"] for r in regions().values() if r["slug"] == slug)
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """Run axe-core (npm, injected from node_modules: works offline) on the page as it is now."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run npm ci (make site does)", pytrace=False)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
+        AXE_TAGS)
+    return [f"{v['impact']} {v['id']}: {v['help']} ({', '.join(v['nodes'])})" for v in found if v["impact"] in impacts]
+
+
 # ---------------------------------------------------------------------------------------------
 # Fixtures: the built site, the two ways to open it, chromium, a watched page
 # ---------------------------------------------------------------------------------------------
@@ -335,6 +351,8 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
         assert all("niet overgenomen" in note and n > 0 for note, n in unstated), unstated
         assert charts or figures or unstated, f"indicator page {rel} shows neither chart, key figure nor a note on missing values"
         assert all(figures), f"empty key figure on {rel}"
+    bad = axe_violations(watched.page)
+    assert not bad, f"WCAG 2.1 A/AA violations (axe-core, serious or critical) on {rel}:\n" + "\n".join(bad)
     watched.assert_clean()
 
 
@@ -697,11 +715,13 @@ def test_map_tiles_show_published_values_and_select(watched):
     expected = published()["ontvangen_meldingen"]
     tiles = page.eval_on_selector_all(
         TILE, "els => els.map(e => [e.dataset.regio, (e.querySelector('.hgkm-kaart-waarde') || {}).textContent, "
-              "e.getAttribute('aria-label'), e.getBoundingClientRect().width])")
+              "e.getAttribute('aria-label'), e.getBoundingClientRect().width, e.querySelector('text').textContent])")
     assert len(tiles) == 26
-    for slug, value, label, width in tiles:
-        assert value == expected[slug], (slug, value)
-        assert label == f"{region_name(slug)}: {expected[slug]}"
+    for slug, value, label, width, visible in tiles:
+        assert value.strip() == expected[slug], (slug, value)
+        # the accessible name starts with the visible label (short name and value; WCAG 2.5.3) and
+        # names the region in full
+        assert label.startswith(visible) and visible.endswith(expected[slug]) and region_name(slug) in label, (label, visible)
         assert width > 20  # drawn, not collapsed
     fills = page.eval_on_selector_all(TILE, "els => new Set(els.map(e => e.getAttribute('fill'))).size")
     assert fills >= 4  # classes of a blue ramp
@@ -810,3 +830,15 @@ def test_copy_link_copies_what_is_on_screen(watched):
     other.assert_clean()
     ctx.close()
     w.assert_clean()
+
+
+def test_axe_finds_violations(watched):
+    """The accessibility check can fail: an unnamed button and low-contrast text are reported."""
+    w, page = watched, watched.page
+    w.goto("index.html")
+    page.evaluate("""() => {
+        const b = document.createElement('button'); document.querySelector('article').appendChild(b);
+        const p = document.createElement('p'); p.textContent = 'onleesbaar'; p.style.color = '#eeeeee';
+        document.querySelector('article').appendChild(p); }""")
+    ids = " ".join(axe_violations(page))
+    assert "button-name" in ids and "color-contrast" in ids, ids
