@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import periods, profiles, render
+from . import periods, profiles, redirects, render
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
@@ -77,6 +77,7 @@ def build_all(root: Path) -> Build:
             theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
             [e for e in entries if e.thema == theme.slug and not e.indicatoren], indicators)
     build.pages.update(profiles.pages(build))
+    build.files.update(redirects.redirect_files(root, build))  # old URLs keep working (redirects.yml)
     regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
                 "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")
                 + (f"tot en met {periods.label(r.geldig_tot)}" if r.geldig_tot else "")}

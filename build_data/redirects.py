@@ -1,0 +1,129 @@
+"""Old URLs keep working. `build_data/redirects.yml` maps a published path that moved or went
+away to where its content lives now (site-relative, as in tests/published_urls.txt):
+
+    indicatoren/oude_naam.html: indicatoren/nieuwe_naam.html
+    regio/oude-regio.html: regio/index.html#oude-regio
+    data/oude_naam.csv: data/nieuwe_naam.csv
+
+A page becomes a tiny HTML page at the old path that forwards with a *relative* URL, so it works
+over http and from file:// (the offline zip): a script keeps `?regio=...` and `#anchor`, a meta
+refresh does it without script, and a link does it by hand. A static site cannot forward a
+download, so an old download path gets a copy of the new file.
+
+We generate these pages ourselves instead of using mkdocs-redirects: that plugin looks for its
+targets before the MkDocs hook adds the generated pages (indicatoren/, themas/, regio/), so in
+strict mode it refuses every redirect to them; it takes only Markdown paths (no downloads) and
+keeps its map inside mkdocs.yml."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .problems import Problem, ValidationFailed
+
+FILE = "build_data/redirects.yml"
+
+
+class RedirectProblem(Problem):
+    @property
+    def hint(self) -> str:
+        return ("Geef in build_data/redirects.yml een oud pad van de site (zonder / vooraan) met het "
+                "nieuwe pad van een bestaande pagina of download met dezelfde extensie.")
+
+
+def load(root: Path) -> dict[str, str]:
+    """The map old path -> new path (empty when the file is missing or holds only comments)."""
+    path = root / FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ValidationFailed([RedirectProblem(FILE, None, None, "invalid-redirect",
+                                                "verwacht regels 'oud/pad.html: nieuw/pad.html'")])
+    return data
+
+
+def relative_url(old: str, new: str) -> str:
+    """The URL of `new` as seen from the page at `old` (both site-relative; `new` may carry #anchor)."""
+    path, hash_, anchor = new.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(old) or ".")
+    return rel + hash_ + anchor
+
+
+def redirect_page(old: str, new: str) -> bytes:
+    """The forwarding page written at `old`."""
+    url = relative_url(old, new)
+    attr = html.escape(url, quote=True)
+    # keep ?regio=... and, when the target names no anchor of its own, the #anchor asked for
+    script = (f"var u={json.dumps(url)};"
+              "location.replace(u.split('#')[0]+location.search+(u.indexOf('#')<0?location.hash:'#'+u.split('#')[1]));")
+    script = script.replace("</", "<\\/")
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>Deze pagina is verhuisd</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{attr}">
+<script>{script}</script>
+<meta http-equiv="refresh" content="0; url={attr}">
+</head>
+<body>
+<p>Deze pagina is verhuisd naar <a href="{attr}">{html.escape(new.partition('#')[0])}</a>.</p>
+</body>
+</html>
+""".encode("utf-8")
+
+
+def _page_exists(root: Path, build, page: str) -> bool:
+    md = page[: -len(".html")] + ".md"
+    return md in build.pages or (root / "docs" / md).is_file()
+
+
+def redirect_files(root: Path, build=None) -> dict[str, bytes]:
+    """Site-relative path -> bytes for every entry of build_data/redirects.yml.
+
+    With the build (its `pages`, docs-relative Markdown, and `files`), every target is checked to
+    exist and no old path may still be a page or file of the site; problems are raised together."""
+    problems: list[Problem] = []
+    out: dict[str, bytes] = {}
+
+    def fail(old: str, message: str) -> None:
+        problems.append(RedirectProblem(FILE, None, old, "invalid-redirect", message))
+
+    for old, new in load(root).items():
+        target = new.partition("#")[0]
+        parts = PurePosixPath(old).parts + PurePosixPath(target).parts
+        if old.startswith("/") or target.startswith("/") or ".." in parts or "?" in old + new or "#" in old:
+            fail(old, f"{old} -> {new}: paden relatief aan de site, zonder '..', '?' of '#' in het oude pad")
+            continue
+        suffix = PurePosixPath(old).suffix
+        if suffix != PurePosixPath(target).suffix or suffix not in (".html", ".csv", ".json"):
+            fail(old, f"{old} -> {new}: oud en nieuw moeten dezelfde extensie hebben: .html, .csv of .json")
+            continue
+        if suffix == ".html":
+            if build is not None:
+                if _page_exists(root, build, old) or old in build.files:
+                    fail(old, f"{old} is nog een pagina van de site: haal de doorverwijzing weg")
+                    continue
+                if not _page_exists(root, build, target):
+                    fail(old, f"doel {target} bestaat niet")
+                    continue
+            out[old] = redirect_page(old, new)
+        else:
+            if "#" in new:
+                fail(old, f"{old} -> {new}: een download heeft geen #anker")
+            elif build is None or target not in build.files:
+                fail(old, f"doel {target} bestaat niet")
+            elif old in build.files:
+                fail(old, f"{old} is nog een download van de site: haal de doorverwijzing weg")
+            else:
+                out[old] = build.files[target]
+    if problems:
+        raise ValidationFailed(problems)
+    return out
