@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import periods, profiles, redirects, render
+from . import editions, periods, profiles, redirects, render
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
@@ -35,6 +35,8 @@ class Build:
     files: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> bytes
     warnings: list[Problem] = field(default_factory=list)
     catalogue: list[Entry] = field(default_factory=list)
+    edition: dict = field(default_factory=dict)  # newest release of CHANGELOG.md: {versie, datum}
+    data_until: str = ""  # label of the latest period of any figure, e.g. '1e halfjaar 2020*'
 
     def nav(self) -> list:
         sections = []
@@ -77,6 +79,8 @@ def build_all(root: Path) -> Build:
             theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
             [e for e in entries if e.thema == theme.slug and not e.indicatoren], indicators)
     build.pages.update(profiles.pages(build))
+    build.edition, build.data_until = editions.edition(root), editions.data_until(build)
+    build.pages["wijzigingen.md"] = editions.page(build, root)  # releases (CHANGELOG.md) and revised figures
     build.files.update(redirects.redirect_files(root, build))  # old URLs keep working (redirects.yml)
     regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
                 "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")
@@ -98,6 +102,9 @@ def _fingerprint(root: Path) -> str:
             if p.is_file() and "__pycache__" not in p.parts:
                 st = p.stat()
                 h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+    log = editions.changelog_path(root)
+    if log.exists():  # the edition and its page come from CHANGELOG.md
+        h.update(f"{log}:{log.stat().st_size}:{log.stat().st_mtime_ns}".encode())
     return h.hexdigest()
 
 

@@ -19,7 +19,7 @@ import frictionless
 import pandas as pd
 import yaml
 
-from . import periods
+from . import periods, revisions
 from .formatting import QUALIFIERS
 from .problems import Problem
 from .regions import NATIONAL, Regions
@@ -129,6 +129,7 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
         problems.append(Problem(desc_file, None, "sources", "missing-citation", "het pakket noemt geen bronnen ('sources')"))
     if not descriptor.get("licenses"):
         problems.append(Problem(desc_file, None, "licenses", "missing-citation", "het pakket noemt geen licentie ('licenses')"))
+    problems += revisions.check_dates(descriptor.get("sources", []), desc_file)  # a missing date warns
 
     tables: dict[str, tuple[dict, pd.DataFrame, str]] = {}
     for res in descriptor.get("resources", []):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import periods
+from . import periods, revisions
 from .datapackages import Catalog
 from .problems import Problem
 
@@ -124,12 +124,14 @@ def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[In
         obs = package.observations
         data = obs[obs.maat == bron["maat"]].copy()
         change = obs[obs.maat == bron.get("verandering", "")].copy()
+        # One figure from several publications: the newest is shown, the others become its history.
+        data, change = revisions.apply(data, package), revisions.apply(change, package)
         compute_py = path.with_suffix(".py")
         if compute_py.exists():
             spec = importlib.util.spec_from_file_location(f"indicator_{path.stem}", compute_py)
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-            data = module.compute(data, catalog)
+            data = revisions.computed(module.compute(data, catalog))
         if data.empty:
             problems.append(Problem(rel, None, "bron.maat", "empty-indicator", f"maat '{bron['maat']}' heeft geen rijen in {package.name}"))
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_data import render
+from build_data import editions, render
 from build_data.build import cached_build
 from build_data.outputs import records
 
@@ -22,6 +22,11 @@ def define_env(env):
         return ('<div class="hgkm-tegel">' + render.key_figure(ind, recs)
                 + f'<p><a href="indicatoren/{ind.id}.html">Meer over {render.e(ind.titel.lower())}</a></p>'
                 + render.source_line(ind, build.catalog, national) + "</div>")
+
+    @env.macro
+    def editie() -> str:
+        """'Editie 0.2.0 (24 november 2026) · cijfers tot en met 1e halfjaar 2020*' (CHANGELOG.md, the data)."""
+        return editions.label(cached_build(root))
 
     @env.macro
     def indicatoroverzicht() -> str:

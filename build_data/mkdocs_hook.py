@@ -24,6 +24,11 @@ def on_config(config):
         raise PluginError("De data zijn niet geldig:\n" + str(exc)) from None
     home = config.nav[:1] if config.nav else ["index.md"]
     rest = config.nav[1:] if config.nav else []
+    if "wijzigingen.md" in _build.pages:  # Wijzigingen: just before 'Over deze site', else after 'Verantwoording'
+        titles = [next(iter(item)) if isinstance(item, dict) else item for item in rest]
+        at = (titles.index("Over deze site") if "Over deze site" in titles
+              else titles.index("Verantwoording") + 1 if "Verantwoording" in titles else len(rest))
+        rest = rest[:at] + [{"Wijzigingen": "wijzigingen.md"}] + rest[at:]
     config.nav = home + [{"Thema's": _build.nav()}, {"Regio's": _build.region_nav()}] + rest
     return config
 

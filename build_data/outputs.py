@@ -8,12 +8,12 @@ import io
 import json
 import math
 
-from . import formatting, periods
+from . import formatting, periods, revisions
 from .datapackages import Catalog
 from .indicators import Indicator
 
 CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "groep", "groep_naam", "categorie",
-              "categorie_naam", "kwalificatie", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot"]
+              "categorie_naam", "kwalificatie", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot", "herzien"]
 
 
 def _num(value):
@@ -54,6 +54,8 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "vindplaats": r.vindplaats,
             "_maat": r.maat,
         })
+        if getattr(r, "herzien", None):  # earlier publications of a revised figure (build_data.revisions)
+            out[-1]["herzien"] = list(r.herzien)
     out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]),
                             order.get((d["_maat"], d["groep"]), -1), order.get((d["_maat"], d["categorie"]), -1)))
     for d in out:
@@ -89,5 +91,5 @@ def indicator_csv(ind: Indicator, catalog: Catalog) -> bytes:
         w.writerow({**rec, "indicator": ind.id, "eenheid": ind.eenheid,
                     "waarde": "" if rec["waarde"] is None else rec["waarde"],
                     "n": "" if rec["n"] is None else rec["n"],
-                    "bron": rec["bron"]})
+                    "bron": rec["bron"], "herzien": revisions.as_text(rec.get("herzien"))})
     return buf.getvalue().encode("utf-8")

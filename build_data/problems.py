@@ -28,6 +28,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "missing-geometry": ("Regio zonder vorm op de kaart", "Geef elke regio van de periode een tegel in tegelkaart.csv of een vorm in het kaartbestand (scripts/fetch_geometry.py)."),
     "invalid-geometry": ("Ongeldige kaartgeometrie", "Haal het kaartbestand opnieuw op met scripts/fetch_geometry.py, of herstel de vorm."),
     "missing-asset": ("Browserbestand ontbreekt", "Voer `npm ci` uit (make site doet dat)."),
+    "missing-publication-date": ("Publicatiedatum ontbreekt", "Geef het 'sources'-item 'published: JJJJ-MM-DD' (of JJJJ-MM, of JJJJ), de datum van de publicatie; bij herziene cijfers wint de nieuwste."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),
     # Everything frictionless reports keeps its own type; this entry is the fallback hint.
     "frictionless": ("Fout volgens Frictionless", "Herstel de cel of het bestand volgens het schema in datapackage.yaml."),

@@ -1,0 +1,294 @@
+"""Editions and revisions (build_data.revisions, build_data.editions).
+
+Revisions are tested on a temporary copy of datapackages/ with a second, synthetic publication of
+one real figure (Veilig Thuis received 64 425* reports in the 1st half of 2020, Impactmonitor
+2020). The synthetic publication exists only in the test's tmp folder, never in the repository.
+
+The rule under test: the newest publication (by `published`, ties to the later source in the
+descriptor) is shown, even when it withholds the figure ('x'); the older values are its history
+(`herzien`, and a note); an identical value from two publications is no revision."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+import yaml
+
+from build_data import ROOT, editions, periods, revisions
+from build_data.build import build_all, cached_build, validate
+from build_data.outputs import indicator_csv, indicator_json, records
+
+VT = "cbs-beleidsinformatie-veilig-thuis"
+OLD_TITLE = "CBS, Impactmonitor aanpak huiselijk geweld en kindermishandeling 2020 (2e editie)"
+NEW_TITLE = "Testpublicatie (synthetisch, alleen in deze test)"
+NEW_PLACE = "Tabel T1 (synthetisch)"
+HEADER = ["regio", "periode", "maat", "categorie", "waarde", "teken", "noot", "vindplaats"]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    return tmp_path
+
+
+def add_publication(root: Path, rows: list[list[str]], published: str | None = "2021-04", name: str = "test-later",
+                    title: str = NEW_TITLE) -> None:
+    """A second publication in the Veilig Thuis package: a source, and a resource with `rows`."""
+    pkg = root / "datapackages" / VT
+    descriptor_path = pkg / "datapackage.yaml"
+    descriptor = yaml.safe_load(descriptor_path.read_text(encoding="utf-8"))
+    source = {"name": name, "title": title, "publisher": "Test"}
+    if published is not None:
+        source["published"] = published
+    descriptor["sources"].append(source)
+    template = next(r for r in descriptor["resources"] if r["name"] == "impactmonitor_2020_landelijk")
+    descriptor["resources"].append({
+        "name": f"{name.replace('-', '_')}_tabel", "title": "Synthetische tabel", "path": f"data/{name}.csv",
+        "bron": name, "schema": template["schema"]})
+    descriptor_path.write_text(yaml.safe_dump(descriptor, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with (pkg / "data" / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([HEADER] + rows)
+
+
+def meldingen(value: str, sign: str = "", period: str = "2020-H1") -> list[str]:
+    return ["Nederland", period, "ontvangen_meldingen", "", value, sign, "", NEW_PLACE]
+
+
+def load(root: Path):
+    catalog, indicators, problems = validate(root)
+    assert not [p for p in problems if p.severity == "error"], problems
+    return catalog, {i.id: i for i in indicators}, problems
+
+
+def national(recs: list[dict], period: str = "2020-H1") -> list[dict]:
+    return [r for r in recs if r["regio_code"] == "NL01" and r["periode"] == period]
+
+
+def csv_rows(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+# ---------------------------------------------------------------------------------------------
+# Revisions on a copy of the data
+# ---------------------------------------------------------------------------------------------
+
+def test_newest_publication_is_shown_with_the_older_value_as_history(root):
+    add_publication(root, [meldingen("64430")])  # provisional 64 425* made definitive (synthetic)
+    catalog, inds, _ = load(root)
+    ind = inds["ontvangen_meldingen"]
+    [rec] = national(records(ind, catalog))
+    assert rec["waarde"] == 64430 and rec["teken"] == "" and rec["waarde_tekst"] == "64\u00a0430"
+    assert rec["bron"] == NEW_TITLE and rec["vindplaats"] == NEW_PLACE
+    assert rec["herzien"] == [{"waarde_tekst": "64\u00a0425*", "bron": OLD_TITLE,
+                               "vindplaats": "§3.2 Vergroting bereik Veilig Thuis, tekst en kerncijfer bij figuur 3.2.1",
+                               "published": "2020"}]
+    assert rec["noot"].startswith("Herzien: eerder gepubliceerd als 64\u00a0425* (CBS, Impactmonitor")
+    # JSON download: the same record with its history
+    [jrec] = national(json.loads(json.dumps(indicator_json(ind, catalog)))["waarnemingen"])
+    assert jrec["herzien"][0]["waarde_tekst"] == "64\u00a0425*" and jrec["waarde"] == 64430
+    # CSV download: one row, the history as text
+    [crow] = [r for r in csv_rows(indicator_csv(ind, catalog)) if r["regio_code"] == "NL01" and r["periode"] == "2020-H1"]
+    assert crow["waarde"] == "64430" and crow["teken"] == ""
+    assert crow["herzien"] == f"64\u00a0425* ({OLD_TITLE}, §3.2 Vergroting bereik Veilig Thuis, tekst en kerncijfer bij figuur 3.2.1, gepubliceerd 2020)"
+    # other figures are untouched: no history, empty CSV cell
+    others = [r for r in records(ind, catalog) if (r["regio_code"], r["periode"]) != ("NL01", "2020-H1")]
+    assert others and not any("herzien" in r for r in others)
+    assert {r["herzien"] for r in csv_rows(indicator_csv(ind, catalog)) if r["periode"] != "2020-H1"} == {""}
+
+
+def test_identical_value_is_no_revision(root):
+    add_publication(root, [meldingen("64425", "*")])
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["waarde_tekst"] == "64\u00a0425*"
+    assert rec["bron"] == NEW_TITLE  # the newest citation is kept
+    assert "herzien" not in rec and "Herzien" not in rec["noot"]
+
+
+def test_provisional_and_definitive_are_distinct(root):
+    add_publication(root, [meldingen("64425")])  # same number, '*' dropped: a revision
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["waarde_tekst"] == "64\u00a0425" and rec["herzien"][0]["waarde_tekst"] == "64\u00a0425*"
+
+
+def test_newest_wins_even_when_it_is_secret(root):
+    add_publication(root, [meldingen("", "x")])
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["waarde"] is None and rec["teken"] == "x" and rec["waarde_tekst"] == "x"
+    assert rec["herzien"][0]["waarde_tekst"] == "64\u00a0425*"
+    assert "eerder gepubliceerd als 64\u00a0425*" in rec["noot"]
+
+
+def test_older_publication_date_loses(root):
+    add_publication(root, [meldingen("64430")], published="2019")  # listed later, but older
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["waarde_tekst"] == "64\u00a0425*" and rec["bron"] == OLD_TITLE
+    assert rec["herzien"] == [{"waarde_tekst": "64\u00a0430", "bron": NEW_TITLE, "vindplaats": NEW_PLACE, "published": "2019"}]
+
+
+def test_same_year_ties_go_to_the_later_source(root):
+    # '2020-11' against the Impactmonitor's '2020': compared by year only, a tie; listed later wins
+    add_publication(root, [meldingen("64430")], published="2020-11")
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["bron"] == NEW_TITLE
+
+
+def test_wijzigingen_page_lists_the_revision(root):
+    add_publication(root, [meldingen("64430"), meldingen("70000", "*", "2023-H1")])
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    build = build_all(root)
+    assert build.data_until == "1e halfjaar 2023*"  # the synthetic later figure, provisional
+    page = build.pages["wijzigingen.md"]
+    assert "Geen herziene cijfers" not in page
+    assert 'href="indicatoren/ontvangen_meldingen.html"' in page
+    row = next(line for line in page.splitlines() if "indicatoren/ontvangen_meldingen.html" in line)
+    assert "Nederland" in row and "1e halfjaar 2020" in row
+    assert "64\u00a0425*" in row and "64\u00a0430" in row and OLD_TITLE in row and NEW_TITLE in row
+    assert build.files["data/ontvangen_meldingen.json"].count(b'"herzien"') == 1
+    assert len(editions.revised(build)) == 1
+
+
+def test_missing_or_unreadable_publication_date_is_a_warning(root):
+    add_publication(root, [meldingen("64430")], published=None)
+    add_publication(root, [], published="24-11-2026", name="test-bad-date")
+    _, _, problems = validate(root)
+    found = {(p.field, p.type, p.severity) for p in problems}
+    assert ("sources/test-later/published", "missing-publication-date", "warning") in found
+    assert ("sources/test-bad-date/published", "missing-publication-date", "warning") in found
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_undated_publication_ties_and_descriptor_order_decides(root):
+    add_publication(root, [meldingen("64430")], published=None)
+    catalog, inds, _ = load(root)
+    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    assert rec["bron"] == NEW_TITLE and rec["herzien"][0]["published"] == "2020"
+
+
+def test_computed_figures_have_no_history_of_their_own(root):
+    add_publication(root, [meldingen("64430")])
+    catalog, inds, _ = load(root)
+    ratio = inds["meldingen_per_advies"]
+    assert all(not h for h in ratio.data.get("herzien", []))
+    assert not any("herzien" in r for r in records(ratio, catalog))
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule itself, on a small frame
+# ---------------------------------------------------------------------------------------------
+
+def frame(rows):
+    cols = ["regio_code", "periode", "maat", "categorie", "groep", "waarde", "waarde_num", "teken", "kwalificatie",
+            "bron", "bron_titel", "vindplaats", "noot"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+
+
+def package(**dates):
+    return SimpleNamespace(sources={name: {"name": name, "published": d} for name, d in dates.items()},
+                           measures=pd.DataFrame({"maat": ["m"], "eenheid": ["aantal"]}).set_index("maat", drop=False))
+
+
+def row(bron, value, sign="", noot=""):
+    return ["NL01", "2020-H1", "m", "", "", value, float(value) if value else float("nan"), sign, "", bron, bron.upper(), "t", noot]
+
+
+def test_rule_three_publications_newest_first_and_runs_collapse():
+    pkg = package(a="2019", b="2020-05", c="2021-01-02")
+    out = revisions.apply(frame([row("c", "105"), row("a", "100", "*"), row("b", "100", "*", "Eigen noot")]), pkg)
+    assert len(out) == 1
+    shown = out.iloc[0]
+    assert shown.bron == "c" and shown.waarde == "105"
+    # a and b printed the same 100*: one history entry, with the newer citation (b)
+    assert shown.herzien == [{"waarde_tekst": "100*", "bron": "B", "vindplaats": "t", "published": "2020-05"}]
+    assert shown.noot == "Herzien: eerder gepubliceerd als 100* (B, t)."
+
+
+def test_rule_keeps_the_shown_rows_own_note_and_leaves_single_sources_alone():
+    pkg = package(a="2019", b="2020")
+    out = revisions.apply(frame([row("a", "1"), row("b", "2", "", "Eigen noot")]), pkg)
+    assert out.iloc[0].noot == "Eigen noot. Herzien: eerder gepubliceerd als 1 (A, t)."
+    single = frame([row("a", "1")])
+    assert revisions.apply(single, pkg) is single  # nothing to do: the frame is returned as it was
+
+
+def test_dates():
+    assert revisions.parse_date("2026-11-24") == (2026, 11, 24)
+    assert revisions.parse_date("2020-04") == (2020, 4) and revisions.parse_date(2020) == (2020,)
+    assert revisions.parse_date("2020-13") is None and revisions.parse_date("24-11-2026") is None
+    assert revisions.dutch_date((2026, 11, 24)) == "24 november 2026"
+
+
+# ---------------------------------------------------------------------------------------------
+# The real data and the real changelog
+# ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real():
+    return cached_build(ROOT)
+
+
+def test_real_data_has_no_revisions(real):
+    # No bundled package holds one figure from two publications (checked per package, not only per indicator)
+    for pkg in real.catalog.packages.values():
+        obs = pkg.observations
+        if len(obs):
+            assert obs.groupby(revisions.KEY).bron.nunique().max() == 1, pkg.name
+    assert not any("herzien" in i.data.columns or "herzien" in i.verandering.columns for i in real.indicators)
+    assert editions.revised(real) == []
+    assert "Geen herziene cijfers in deze editie." in real.pages["wijzigingen.md"]
+
+
+def test_every_figure_package_source_has_a_publication_date(real):
+    for pkg in real.catalog.packages.values():
+        for name, src in pkg.sources.items():
+            assert revisions.parse_date(src.get("published")), f"{pkg.name}: {name}"
+
+
+def test_edition_from_changelog(real):
+    assert editions.edition(ROOT) == {"versie": "0.2.0", "datum": "2026-11-24"}
+    assert real.edition == {"versie": "0.2.0", "datum": "2026-11-24"}
+    versions = [r["versie"] for r in editions.releases(ROOT)]
+    assert versions[:3] == ["Unreleased", "0.2.0", "0.1.0"]
+    page = real.pages["wijzigingen.md"]
+    assert "## Editie 0.2.0 (24 november 2026)" in page and "## Editie 0.1.0 (24 november 2026)" in page
+    assert "### Toegevoegd" in page and '<div lang="en" markdown>' in page
+    assert editions.label(real).startswith("Editie 0.2.0 (24 november 2026) · cijfers tot en met ")
+
+
+def test_edition_parsing(tmp_path):
+    (tmp_path / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- next\n\n## [1.2.0] - 2027-05-01\n\n### Fixed\n\n- a fix\n\n"
+        "## [1.1.0] - 2027-01-15\n\n### Added\n\n- b\n\n[1.2.0]: https://example.org/compare\n", encoding="utf-8")
+    assert editions.edition(tmp_path) == {"versie": "1.2.0", "datum": "2027-05-01"}
+    rels = editions.releases(tmp_path)
+    assert [(r["versie"], r["datum"]) for r in rels] == [("Unreleased", ""), ("1.2.0", "2027-05-01"), ("1.1.0", "2027-01-15")]
+    assert rels[1]["secties"] == [("Fixed", "- a fix")] and rels[2]["secties"] == [("Added", "- b")]  # link line dropped
+
+
+def test_data_until_is_the_latest_period_of_any_figure(real):
+    figures = [(r.periode, r.teken) for i in real.indicators for f in (i.data, i.verandering)
+               for r in f.itertuples(index=False) if pd.notna(r.waarde_num)]
+    latest = max((p for p, _ in figures), key=periods.sort_key)
+    assert real.data_until.rstrip("*") == periods.label(latest)
+    assert real.data_until == "2022"  # today: the 2022 prevalence figure (Impactmonitor 2022)
+
+
+def test_wijzigingen_in_the_navigation(real):
+    from build_data import mkdocs_hook
+
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"),
+                             nav=[{"Home": "index.md"}, {"Verantwoording": "verantwoording.md"}, {"Over deze site": "over.md"}])
+    nav = mkdocs_hook.on_config(config).nav
+    titles = [next(iter(item)) for item in nav]
+    assert titles[-2:] == ["Wijzigingen", "Over deze site"] and nav[-2] == {"Wijzigingen": "wijzigingen.md"}
