@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import editions, periods, profiles, redirects, render
+from . import editions, exports, periods, profiles, redirects, render
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
@@ -79,8 +79,13 @@ def build_all(root: Path) -> Build:
             theme, [i for i in indicators if i.thema.slug == theme.slug], catalog,
             [e for e in entries if e.thema == theme.slug and not e.indicatoren], indicators)
     build.pages.update(profiles.pages(build))
+    build.pages["data.md"] = exports.data_page(build)
     build.edition, build.data_until = editions.edition(root), editions.data_until(build)
     build.pages["wijzigingen.md"] = editions.page(build, root)  # releases (CHANGELOG.md) and revised figures
+    build.files[exports.PACKAGES_ZIP] = exports.packages_zip(root)
+    for ind in indicators:
+        if exports.first_chart(ind):
+            build.files[f"embed/{ind.id}.html"] = exports.embed_page(ind, catalog, indicators).encode("utf-8")
     build.files.update(redirects.redirect_files(root, build))  # old URLs keep working (redirects.yml)
     regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
                 "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")

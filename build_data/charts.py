@@ -14,10 +14,10 @@ from . import periods
 
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
-BASE = "#8fa8c8"
+BASE = "#7593ba"  # 3,2:1 against white and against the highlight (WCAG 1.4.11)
 REFERENCE = "#a90061"  # Nederland as reference line
 LINE_PALETTE = ["#154273", "#e17000", "#39870c", "#a90061", "#673327"]  # distinct and dark enough for text labels
-PALETTE = ["#154273", "#5c87b8", "#a7c1dd", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
+PALETTE = ["#154273", "#5c87b8", "#00808c", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
 SELECTED = "datum.regio_slug === regio"
 
 
@@ -47,7 +47,8 @@ def _inline(values: list[dict]) -> alt.Data:
 
 
 def _finish(chart, description: str) -> dict:
-    spec = chart.properties(description=description).configure_view(stroke=None).configure_axis(
+    # room on the right for the value label of the longest bar (it is drawn past the bar's end)
+    spec = chart.properties(description=description, padding={"left": 5, "top": 5, "bottom": 5, "right": 56}).configure_view(stroke=None).configure_axis(
         labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict()
     spec["datasets"] = dict(_PENDING)
     _PENDING.clear()

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from build_data import editions
 from build_data.build import cached_build
 from build_data.problems import ValidationFailed
 
@@ -24,12 +25,8 @@ def on_config(config):
         raise PluginError("De data zijn niet geldig:\n" + str(exc)) from None
     home = config.nav[:1] if config.nav else ["index.md"]
     rest = config.nav[1:] if config.nav else []
-    if "wijzigingen.md" in _build.pages:  # Wijzigingen: just before 'Over deze site', else after 'Verantwoording'
-        titles = [next(iter(item)) if isinstance(item, dict) else item for item in rest]
-        at = (titles.index("Over deze site") if "Over deze site" in titles
-              else titles.index("Verantwoording") + 1 if "Verantwoording" in titles else len(rest))
-        rest = rest[:at] + [{"Wijzigingen": "wijzigingen.md"}] + rest[at:]
     config.nav = home + [{"Thema's": _build.nav()}, {"Regio's": _build.region_nav()}] + rest
+    config.extra["editie"] = editions.label(_build)  # shown in the footer (overrides/partials/copyright.html)
     return config
 
 

@@ -5,7 +5,9 @@ comes from a data package or a declaration is escaped."""
 from __future__ import annotations
 
 import json
+import re
 from html import escape
+from pathlib import Path
 
 from . import benchmark, charts, formatting, periods, regionmap
 from .datapackages import Catalog
@@ -222,6 +224,9 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
         f'<div class="hgkm-chart" role="img" aria-label="{e(spec.get("description", caption))}" '
         f'data-gebieden="{e(",".join(areas))}" data-spec="{attr_json(spec)}"></div>'
         f'{referentie}'
+        f'<p class="hgkm-export">Download deze grafiek: '
+        f'<button type="button" class="md-button hgkm-export-knop" data-formaat="png" data-bestand="{e(ind.id)}-{kind}">PNG</button> '
+        f'<button type="button" class="md-button hgkm-export-knop" data-formaat="svg" data-bestand="{e(ind.id)}-{kind}">SVG</button></p>'
         f"{source_line(ind, catalog, shown)}"
         f'<details class="hgkm-tabel"><summary>Tabel met de cijfers in deze grafiek</summary>{table}</details>'
         f"{extra}</figure>"
@@ -263,6 +268,22 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
             f"{source_line(ind, catalog, shown)}</figure>")
 
 
+def _synonyms() -> list[list[str]]:
+    import yaml  # noqa: PLC0415
+
+    return yaml.safe_load((Path(__file__).parent / "zoekwoorden.yml").read_text(encoding="utf-8"))
+
+
+def search_words(*texts: str) -> list[str]:
+    """The synonym groups (zoekwoorden.yml) whose words occur in the texts, as one list."""
+    hay = " ".join(texts).lower()
+    out: list[str] = []
+    for group in _synonyms():
+        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", hay) for w in group):
+            out += [w for w in group if w not in out]
+    return out
+
+
 def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
     recs = records(ind, catalog)
     blocks = []
@@ -296,6 +317,9 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
         md += [category_figures(recs), "", source_line(ind, catalog, recs), ""]
     for block in blocks:
         md += [block, ""]
+    from .exports import embed_block  # noqa: PLC0415 - exports imports render
+    md += [embed_block(ind), ""]
+    words = search_words(ind.titel, ind.tekst, ind.definitie)
     md += [
         symbols_legend(recs), "",
         "## Definitie", "", f"<p>{e(ind.definitie)}</p>", "",
@@ -305,6 +329,8 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
         f'<li><a href="../data/{ind.id}.json" download>{e(ind.titel)} (JSON)</a>: dezelfde cijfers met definitie en bronnen.</li></ul>',
         "",
     ]
+    if words:
+        md += [f'<p class="hgkm-zoekwoorden">Zoekwoorden: {e(", ".join(words))}</p>', ""]
     return "\n".join(md)
 
 

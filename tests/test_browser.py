@@ -37,7 +37,7 @@ MODES = ["http", "file"]
 
 NBSP = "\u00a0"
 HIGHLIGHT = "#154273"
-BASE = "#8fa8c8"
+BASE = "#7593ba"
 TIMEOUT_MS = 15_000
 
 KERNCIJFERS = ROOT / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "data" / "kerncijfers_regio_2019h2.csv"
@@ -114,7 +114,7 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
         pytest.fail(f"{AXE} is missing: run npm ci (make site does)", pytrace=False)
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, preload: false})).violations
              .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
         AXE_TAGS)
     return [f"{v['impact']} {v['id']}: {v['help']} ({', '.join(v['nodes'])})" for v in found if v["impact"] in impacts]
@@ -569,6 +569,23 @@ def test_search(watched):
     w.assert_clean()
 
 
+@pytest.mark.parametrize("word, page_id", [("OTS", "ots_gestart"), ("ondertoezichtstelling", "ots_gestart"), ("RvdK", "onderzoeken_rvdk_")])
+def test_search_synonyms(watched, word, page_id):
+    """Abbreviations and synonyms (build_data/zoekwoorden.yml) find the indicator, online and offline."""
+    w, page = watched, watched.page
+    w.goto("index.html")
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon").first.click()
+    page.wait_for_load_state("networkidle")
+    box.click()
+    page.keyboard.type(word, delay=30)
+    page.locator("li.md-search-result__item").first.wait_for()
+    hrefs = page.eval_on_selector_all("li.md-search-result__item a", "els => els.map(a => a.getAttribute('href'))")
+    assert any(f"indicatoren/{page_id}" in h for h in hrefs), hrefs
+    w.assert_clean()
+
+
 # ---------------------------------------------------------------------------------------------
 # 8. Screenshots for people to look at
 # ---------------------------------------------------------------------------------------------
@@ -779,6 +796,35 @@ def test_ratio_has_nederland_as_reference(watched):
 # ---------------------------------------------------------------------------------------------
 
 A4_POINTS = (595.92, 842.88)
+OVERFLOW_JS = """() => [...document.querySelectorAll('article *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)"""
+
+
+@pytest.mark.parametrize("rel", ["indicatoren/ontvangen_meldingen.html", "themas/vergroting-bereik-veilig-thuis.html",
+                                 "indicatoren/kindermishandeling_prevalentie_totaal.html"])
+def test_pages_print_on_a4(watched, rel, site_dir):
+    if not (site_dir / rel).is_file():
+        rel = "indicatoren/meldingen_politie.html"
+    w, page = watched, watched.page
+    w.goto(rel + "?regio=twente")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1000})
+    try:  # Vega resizes 'container' charts asynchronously after the resize
+        page.wait_for_function(f"() => ({OVERFLOW_JS})().length === 0", timeout=5000)
+    except Exception:
+        pass  # the assertion below reports what is too wide
+    hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-footer', '.hgkm-export', '.hgkm-regiokeuze']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}, hidden
+    overflow = page.evaluate(OVERFLOW_JS)
+    assert overflow == [], f"wider than an A4 page: {overflow}"
+    tables = page.eval_on_selector_all("details.hgkm-tabel table", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert all(h > 0 for h in tables)  # the value tables are printed, also when folded on screen
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes and all(abs(float(a) - A4_POINTS[0]) < 2 for a, _ in boxes)
+    w.assert_clean()
 
 
 def test_profile_prints_on_a4(watched):
@@ -842,3 +888,58 @@ def test_axe_finds_violations(watched):
         document.querySelector('article').appendChild(p); }""")
     ids = " ".join(axe_violations(page))
     assert "button-name" in ids and "color-contrast" in ids, ids
+
+
+# ---------------------------------------------------------------------------------------------
+# 12. Exports: PNG and SVG of a chart, the embeddable chart page, the Data page
+# ---------------------------------------------------------------------------------------------
+
+def test_chart_exports_png_and_svg(watched):
+    w, page = watched, watched.page
+    w.goto("indicatoren/ontvangen_meldingen.html?regio=twente")
+    w.wait_highlight("twente")
+    fig = FIG.format("regio-vergelijking")
+    with page.expect_download() as info:
+        page.click(f"{fig} .hgkm-export-knop[data-formaat='png']")
+    png = info.value
+    assert png.suggested_filename == "ontvangen_meldingen-regio-vergelijking-twente.png"
+    data = Path(png.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width > 600 and height > 400  # 2x scale of a 26-bar chart
+    with page.expect_download() as info:
+        page.click(f"{fig} .hgkm-export-knop[data-formaat='svg']")
+    svg = Path(info.value.path()).read_text(encoding="utf-8")
+    assert info.value.suggested_filename.endswith("-twente.svg") and svg.lstrip().startswith("<svg")
+    assert svg.count("<path") >= 26 and HIGHLIGHT in svg and f"1{NBSP}665*" in svg.replace("&nbsp;", NBSP)
+    # the iframe code on the page points at the embed page with the region
+    code = page.input_value("textarea.hgkm-embedcode")
+    assert re.search(r'<iframe src="[^"]*/embed/ontvangen_meldingen\.html\?regio=twente"', code), code
+    w.assert_clean()
+
+
+def test_embed_page_shows_the_chart_for_the_region(watched):
+    w, page = watched, watched.page
+    w.goto("embed/ontvangen_meldingen.html?regio=zeeland")
+    assert page.locator(".md-header, nav").count() == 0  # a chart, not a site
+    w.wait_highlight("zeeland")
+    assert "Bron:" in page.text_content(".hgkm-bron")
+    assert axe_violations(page) == []
+    w.assert_clean()
+
+
+def test_data_page_lists_every_download(watched, site_dir):
+    w, page = watched, watched.page
+    w.goto("data.html")
+    hrefs = page.eval_on_selector_all("a[download]", "els => els.map(a => a.getAttribute('href'))")
+    csvs = sorted(p.name for p in (site_dir / "data").glob("*.csv"))
+    assert sorted(h.split("/")[-1] for h in hrefs if h.endswith(".csv")) == csvs
+    assert "downloads/impactmonitor-hgkm-datapakketten.zip" in hrefs
+    with zipfile.ZipFile(site_dir / "downloads" / "impactmonitor-hgkm-datapakketten.zip") as zf:
+        names = zf.namelist()
+    assert "datapakketten/cbs-beleidsinformatie-veilig-thuis/datapackage.yaml" in names
+    assert "datapakketten/cbs-beleidsinformatie-veilig-thuis/data/kerncijfers_regio_2019h2.csv" in names
+    assert "CC BY 4.0" in page.text_content("article")
+    footer = page.eval_on_selector_all(".md-footer a, .md-copyright a", "els => els.map(a => a.textContent.trim())")
+    assert "Data en downloads" in footer and "Wijzigingen" in footer
+    w.assert_clean()

@@ -46,7 +46,7 @@ ZIP_DIR = "impactmonitor-hgkm"
 LIST = ROOT / "tests" / "published_urls.txt"
 HEADER = """\
 # Every URL this site has published, relative to the site root: every page (each .html of site/
-# except 404.html) and every data download (data/<id>.csv, data/<id>.json). Others link to and
+# except 404.html) and every data download (data/<id>.csv, data/<id>.json, downloads/*.zip). Others link to and
 # bookmark these, so each must keep working: tests/test_links.py fails when one is gone without
 # a redirect, and when the site has a page or download that is not listed here.
 # A URL that moved or was removed stays listed: map it to its new place in build_data/redirects.yml.
@@ -188,7 +188,8 @@ def published_in(folder: Path) -> list[str]:
     """What the site publishes: every page but 404.html, and every data download."""
     return [f for f in site_files(folder)
             if (f.endswith(".html") and f != "404.html")
-            or (f.startswith("data/") and f.count("/") == 1 and f.endswith((".csv", ".json")))]
+            or (f.startswith("data/") and f.count("/") == 1 and f.endswith((".csv", ".json")))
+            or (f.startswith("downloads/") and f.count("/") == 1 and f.endswith(".zip"))]
 
 
 def read_list(path: Path = LIST) -> list[str]:
@@ -329,7 +330,7 @@ def test_list_is_sorted_unique_and_site_relative():
     urls = read_list()
     assert urls == sorted(set(urls)), "tests/published_urls.txt must be sorted without duplicates"
     bad = [u for u in urls if u.startswith("/") or "://" in u or "#" in u or "?" in u
-           or not u.endswith((".html", ".csv", ".json"))]
+           or not u.endswith((".html", ".csv", ".json", ".zip"))]
     assert not bad, f"entries must be site-relative page or download paths: {bad}"
 
 

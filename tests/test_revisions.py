@@ -284,11 +284,11 @@ def test_data_until_is_the_latest_period_of_any_figure(real):
     assert real.data_until == "2022"  # today: the 2022 prevalence figure (Impactmonitor 2022)
 
 
-def test_wijzigingen_in_the_navigation(real):
+def test_wijzigingen_in_the_navigation_and_edition_in_the_footer(real):
     from build_data import mkdocs_hook
 
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"),
-                             nav=[{"Home": "index.md"}, {"Verantwoording": "verantwoording.md"}, {"Over deze site": "over.md"}])
-    nav = mkdocs_hook.on_config(config).nav
-    titles = [next(iter(item)) for item in nav]
-    assert titles[-2:] == ["Wijzigingen", "Over deze site"] and nav[-2] == {"Wijzigingen": "wijzigingen.md"}
+    assert "  - Wijzigingen: wijzigingen.md\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={},
+                             nav=[{"Home": "index.md"}, {"Wijzigingen": "wijzigingen.md"}])
+    config = mkdocs_hook.on_config(config)
+    assert config.extra["editie"].startswith("Editie ") and "cijfers tot en met" in config.extra["editie"]

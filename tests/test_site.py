@@ -15,7 +15,7 @@ from build_data.site import ZIP_DIR, ZIP_NAME, build_site
 
 
 def make_root(tmp_path: Path) -> Path:
-    for name in ("datapackages", "docs"):
+    for name in ("datapackages", "docs", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")

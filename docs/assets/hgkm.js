@@ -180,11 +180,38 @@
     }
   }
 
+  /* The iframe code on an indicator page: absolute URL of its embed page, with the region. */
+  function updateEmbeds(slug) {
+    var areas = document.querySelectorAll("textarea.hgkm-embedcode");
+    for (var i = 0; i < areas.length; i++) {
+      var ta = areas[i], url = new URL(ta.getAttribute("data-embed"), window.location.href);
+      url.search = slug !== NL ? "?regio=" + encodeURIComponent(slug) : "";
+      var title = (ta.getAttribute("data-titel") || "").replace(/"/g, "&quot;");
+      ta.value = '<iframe src="' + url.href + '" title="' + title + '" width="100%" height="640" style="border:0" loading="lazy"></iframe>';
+    }
+  }
+
+  /* PNG or SVG of a drawn chart, as shown (with the chosen region), downloaded by the browser. */
+  function exportChart(button) {
+    var fig = button.closest(".hgkm-figuur"), el = fig && fig.querySelector(".hgkm-chart");
+    var found = views.filter(function (v) { return v.el === el; })[0];
+    if (!found) return;
+    var format = button.getAttribute("data-formaat");
+    var slug = document.documentElement.getAttribute("data-regio") || NL;
+    var name = button.getAttribute("data-bestand") + (slug !== NL ? "-" + slug : "") + "." + format;
+    found.view.toImageURL(format, format === "png" ? 2 : 1).then(function (url) {
+      var a = document.createElement("a");
+      a.href = url; a.download = name; a.hidden = true;
+      document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    }).catch(function (err) { if (window.console) console.error(err); });
+  }
+
   function setRegion(slug, announce) {
     slug = normalise(slug) || NL;
     selectors().forEach(function (s) { s.value = slug; });
     updateMaps(slug);
     updateProfileLinks(slug);
+    updateEmbeds(slug);
     document.documentElement.setAttribute("data-regio", slug);
     var figs = document.querySelectorAll(".hgkm-figuur");
     for (var i = 0; i < figs.length; i++) updateFigure(figs[i], slug);
@@ -279,6 +306,8 @@
     for (var d = 0; d < dates.length; d++) {
       dates[d].textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     }
+    var exports = document.querySelectorAll(".hgkm-export-knop");
+    for (var x = 0; x < exports.length; x++) exports[x].addEventListener("click", function (ev) { exportChart(ev.currentTarget); });
     var buttons = document.querySelectorAll(".hgkm-kopieer");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
     setRegion(slug, false); // before drawing, so charts start with the right region
