@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
-import http.server
 import re
-import sys
-import threading
 import zipfile
 from urllib.parse import urlparse
 from urllib.request import url2pathname
@@ -22,13 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SITE, ZIP_DIR, serve
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
-ZIP = ROOT / "dist" / "impactmonitor-hgkm-offline.zip"
-ZIP_DIR = "impactmonitor-hgkm"
 RESULTS = ROOT / "test-results"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
@@ -125,41 +119,9 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def site_dir() -> Path:
-    if not (SITE / "index.html").is_file():
-        pytest.fail(f"{SITE} has no index.html: run make site first", pytrace=False)
-    return SITE
-
-
-@pytest.fixture(scope="session")
-def zip_path() -> Path:
-    if not ZIP.is_file():
-        pytest.fail(f"{ZIP} is missing: run make site first", pytrace=False)
-    return ZIP
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The browser may drop a request when it leaves a page (the search worker loading lunr):
-        # that is no error of the site. Anything else still prints its traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@pytest.fixture(scope="session")
 def http_base(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -14,12 +14,9 @@ never removes one)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import shutil
 import sys
-import threading
 import urllib.error
 import urllib.request
 import zipfile
@@ -33,16 +30,13 @@ from urllib.request import url2pathname
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, SITE, ZIP, ZIP_DIR, serve  # noqa: E402
 if str(ROOT) not in sys.path:  # `python tests/test_links.py`
     sys.path.insert(0, str(ROOT))
 
 from build_data import redirects  # noqa: E402
 from build_data.problems import ValidationFailed  # noqa: E402
 
-SITE = ROOT / "site"
-ZIP = ROOT / "dist" / "impactmonitor-hgkm-offline.zip"
-ZIP_DIR = "impactmonitor-hgkm"
 LIST = ROOT / "tests" / "published_urls.txt"
 HEADER = """\
 # Every URL this site has published, relative to the site root: every page (each .html of site/
@@ -154,22 +148,10 @@ def file_site(folder: Path) -> Site:
     return Site(folder.resolve().as_uri() + "/")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
-
 @contextmanager
 def http_site(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="links-server", daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(folder) as base:
+        yield Site(base)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,18 +270,9 @@ def report(broken: list[tuple[str, str, str]], where: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site_dir() -> Path:
-    if not (SITE / "index.html").is_file():
-        pytest.fail(f"{SITE} has no index.html: run make site first", pytrace=False)
-    return SITE
-
-
-@pytest.fixture(scope="module")
-def zip_dir(site_dir, tmp_path_factory) -> Path:
-    if not ZIP.is_file():
-        pytest.fail(f"{ZIP} is missing: run make site first", pytrace=False)
+def zip_dir(site_dir, zip_path, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(ZIP) as zf:
+    with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(target)
     return target / ZIP_DIR
 

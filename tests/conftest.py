@@ -1,0 +1,58 @@
+"""What the tests of the built site share: where `make site` puts the site and the offline zip,
+fixtures that fail with a hint when they are missing, and a quiet local http server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+ZIP = ROOT / "dist" / "impactmonitor-hgkm-offline.zip"
+ZIP_DIR = "impactmonitor-hgkm"
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"{SITE} has no index.html: run make site first", pytrace=False)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def zip_path() -> Path:
+    if not ZIP.is_file():
+        pytest.fail(f"{ZIP} is missing: run make site first", pytrace=False)
+    return ZIP
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser may drop a request when it leaves a page (the search worker loading lunr):
+        # that is no error of the site. Anything else still prints its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve folder over http on a free port; yields the base URL (ending in '/')."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
