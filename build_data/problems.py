@@ -27,6 +27,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "unknown-source": ("Onbekende bron in indicator", "Verwijs naar een bestaand pakket, resource en maat."),
     "missing-geometry": ("Regio zonder vorm op de kaart", "Geef elke regio van de periode een tegel in tegelkaart.csv of een vorm in het kaartbestand (scripts/fetch_geometry.py)."),
     "invalid-geometry": ("Ongeldige kaartgeometrie", "Haal het kaartbestand opnieuw op met scripts/fetch_geometry.py, of herstel de vorm."),
+    "invalid-redirect": ("Ongeldige doorverwijzing", "Geef in build_data/redirects.yml een oud pad van de site (zonder / vooraan) met het nieuwe pad van een bestaande pagina of download met dezelfde extensie."),
     "missing-asset": ("Browserbestand ontbreekt", "Voer `npm ci` uit (make site doet dat)."),
     "missing-publication-date": ("Publicatiedatum ontbreekt", "Geef het 'sources'-item 'published: JJJJ-MM-DD' (of JJJJ-MM, of JJJJ), de datum van de publicatie; bij herziene cijfers wint de nieuwste."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),

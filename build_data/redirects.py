@@ -29,13 +29,6 @@ from .problems import Problem, ValidationFailed
 FILE = "build_data/redirects.yml"
 
 
-class RedirectProblem(Problem):
-    @property
-    def hint(self) -> str:
-        return ("Geef in build_data/redirects.yml een oud pad van de site (zonder / vooraan) met het "
-                "nieuwe pad van een bestaande pagina of download met dezelfde extensie.")
-
-
 def load(root: Path) -> dict[str, str]:
     """The map old path -> new path (empty when the file is missing or holds only comments)."""
     path = root / FILE
@@ -43,7 +36,7 @@ def load(root: Path) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise ValidationFailed([RedirectProblem(FILE, None, None, "invalid-redirect",
+        raise ValidationFailed([Problem(FILE, None, None, "invalid-redirect",
                                                 "verwacht regels 'oud/pad.html: nieuw/pad.html'")])
     return data
 
@@ -94,7 +87,7 @@ def redirect_files(root: Path, build=None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
 
     def fail(old: str, message: str) -> None:
-        problems.append(RedirectProblem(FILE, None, old, "invalid-redirect", message))
+        problems.append(Problem(FILE, None, old, "invalid-redirect", message))
 
     for old, new in load(root).items():
         target = new.partition("#")[0]
