@@ -111,7 +111,7 @@ def profile_page(build, region, lists, shares=None) -> str:
             f'<td class="hgkm-getal">{e(nl["waarde_tekst"]) if nl else "."}</td>'
             f'<td class="hgkm-getal">{e(benchmark.rank_text(p))}</td>'
             f'<td class="hgkm-getal">{e(p["aandeel_tekst"]) if p and p["aandeel_tekst"] else ("n.v.t." if ind.eenheid != "aantal" else "")}</td>'
-            f'<td>{e(periods.label(period, (mine or nl or {}).get("teken", "")))}</td>'
+            f'<td class="hgkm-periode">{e(periods.label(period, (mine or nl or {}).get("teken", "")))}</td>'
             f'<td>{" ".join(f"[{n}]" for n in sorted(set(notes)))}</td></tr>')
     period_labels = sorted({i.latest_regional_period() for i in inds}, key=periods.sort_key)
     head = "".join(f'<th scope="col">{h}</th>' for h in
