@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .build import cached_build
@@ -15,6 +16,12 @@ from .build import cached_build
 ZIP_NAME = "impactmonitor-hgkm-offline.zip"
 ZIP_DIR = "impactmonitor-hgkm"
 FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible zips: no build timestamps
+
+
+def source_date_epoch(date: str) -> int:
+    """Seconds since 1970 of the edition date (YYYY-MM-DD, UTC midnight); the zip date without one."""
+    when = datetime.strptime(date, "%Y-%m-%d") if date else datetime(*FIXED_DATE)
+    return int(when.replace(tzinfo=timezone.utc).timestamp())
 
 
 def write_zip(site_dir: Path, zip_path: Path) -> None:
@@ -27,6 +34,16 @@ def write_zip(site_dir: Path, zip_path: Path) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
+    """Replace target by new with renames (atomic on one file system). A new folder on another file
+    system is first copied next to the target, so the swap itself stays a rename."""
+    if new.stat().st_dev != target.parent.stat().st_dev:
+        staged = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+        try:
+            shutil.move(str(new), staged / new.name)
+            _swap(staged / new.name, target)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
+        return
     old = target.with_name(target.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -43,8 +60,13 @@ def build_site(root: Path, site_dir: Path | None = None, dist_dir: Path | None =
 
     site_dir = site_dir or root / "site"
     dist_dir = dist_dir or root / "dist"
-    cached_build(root)  # validate first: raises ValidationFailed before anything is written
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    build = cached_build(root)  # validate first: raises ValidationFailed before anything is written
+    # MkDocs dates the sitemap (and its gzip header) with SOURCE_DATE_EPOCH when set: the edition's
+    # date, so two builds of one edition are byte-identical on any day.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(build.edition.get("datum", ""))))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    dist_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp / "site"), strict=strict)

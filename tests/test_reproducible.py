@@ -1,0 +1,108 @@
+"""Reproducible builds: the same inputs give a byte-identical site/ and offline zip, whatever the
+day, the time zone or Python's hash seed, so anyone can verify a release by rebuilding it."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_data import editions
+from build_data.site import source_date_epoch
+from conftest import ROOT, ZIP
+
+BUILD = """
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import mkdocs.utils
+
+from build_data.site import build_site
+
+
+class OtherDay(datetime):  # the build runs on another day than the edition's
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2031, 5, 17, 13, 45, tzinfo=tz)
+
+
+mkdocs.utils.datetime = OtherDay
+build_site(Path(sys.argv[1]), Path(sys.argv[2]) / "site", Path(sys.argv[2]) / "dist")
+"""
+
+
+def _start(out: Path, **env) -> subprocess.Popen:
+    clean = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "SITE_URL")}
+    return subprocess.Popen([sys.executable, "-c", BUILD, str(ROOT), str(out)], cwd=out.parent,
+                            env={**clean, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def rebuilds(tmp_path_factory, site_dir, zip_path):
+    """Two more builds, side by side, on 'another day' (MkDocs' clock set to 2031): one as `make site`
+    makes it (other hash seed and time zone), one for GitHub Pages (with SITE_URL, so the sitemap
+    lists dated URLs)."""
+    base = tmp_path_factory.mktemp("rebuild")
+    plain, pages = base / "plain", base / "pages"
+    plain.mkdir(), pages.mkdir()
+    procs = [_start(plain, PYTHONHASHSEED="4242", TZ="Pacific/Auckland"),
+             _start(pages, PYTHONHASHSEED="7", TZ="America/Lima", SITE_URL="https://voorbeeld.github.io/hgkm/")]
+    for proc in procs:
+        out, _ = proc.communicate(timeout=300)
+        assert proc.returncode == 0, out
+    return plain, pages
+
+
+def test_second_build_is_byte_identical(rebuilds, site_dir):
+    plain, _ = rebuilds
+    ours, theirs = _digests(site_dir), _digests(plain / "site")
+    assert ours.keys() == theirs.keys()
+    differ = [path for path in ours if ours[path] != theirs[path]]
+    assert differ == [], f"{len(differ)} bestanden verschillen, o.a. {differ[:5]}"
+    assert len(ours) > 300
+
+
+def test_offline_zip_is_byte_identical(rebuilds, zip_path):
+    plain, _ = rebuilds
+    assert (plain / "dist" / ZIP.name).read_bytes() == zip_path.read_bytes()
+
+
+def test_sitemap_is_dated_by_the_edition_not_the_build_day(rebuilds):
+    _, pages = rebuilds
+    site = pages / "site"
+    edition = editions.edition(ROOT)["datum"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates == {edition}
+    assert sitemap.count("<loc>https://voorbeeld.github.io/hgkm/") > 100
+    raw = (site / "sitemap.xml.gz").read_bytes()
+    assert int.from_bytes(raw[4:8], "little") == source_date_epoch(edition)  # the gzip header's MTIME
+    assert gzip.decompress(raw).decode("utf-8") == sitemap
+
+
+def test_zip_entries_have_fixed_dates_and_sorted_names(zip_path):
+    import zipfile
+
+    with zipfile.ZipFile(zip_path) as zf:
+        infos = zf.infolist()
+    assert {i.date_time for i in infos} == {(2020, 1, 1, 0, 0, 0)}
+    names = [i.filename for i in infos]
+    assert names == sorted(names, key=lambda n: n.split("/"))  # folder by folder
+
+
+def test_source_date_epoch():
+    assert source_date_epoch("2026-11-24") == 1795478400
+    assert source_date_epoch("") == 1577836800  # 2020-01-01, the zips' fixed date
