@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
-from . import periods
+from . import periods, symbols
 
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
@@ -19,6 +19,7 @@ REFERENCE = "#a90061"  # Nederland as reference line
 LINE_PALETTE = ["#154273", "#e17000", "#39870c", "#a90061", "#673327"]  # distinct and dark enough for text labels
 PALETTE = ["#154273", "#5c87b8", "#00808c", "#a90061", "#e17000", "#39870c", "#673327", "#8e8e8e"]
 SELECTED = "datum.regio_slug === regio"
+SYMBOL_TIP = alt.Tooltip("teken_uitleg:N", title="Teken")
 
 
 def _x_format(unit: str) -> str:
@@ -42,7 +43,8 @@ def _inline(values: list[dict]) -> alt.Data:
     or validates the rows one by one (that took most of the build time), and the compiled Vega
     still carries the rows inline (no fetch: that fails under file://)."""
     name = f"d{len(_PENDING)}"
-    _PENDING[name] = values
+    # a CBS symbol explained in the tooltip ('x' → 'geheim'); rows without one get no such line
+    _PENDING[name] = [{**r, "teken_uitleg": symbols.meaning(r["teken"])} if r.get("teken") else r for r in values]
     return alt.Data(name=name)
 
 
@@ -62,7 +64,7 @@ def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> 
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
     tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("waarde_tekst:N", title=title),
-               alt.Tooltip("periode_label:N", title="Periode")]
+               alt.Tooltip("periode_label:N", title="Periode"), SYMBOL_TIP]
     bars = base.mark_bar().encode(
         y=y, x=alt.X("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5)),
         color=alt.condition(SELECTED, alt.value(HIGHLIGHT), alt.value(BASE)),
@@ -99,7 +101,7 @@ def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
         y_pos="isValid(datum.waarde) ? datum.waarde : 0")
     x = alt.X("periode_sort:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("regio_naam:N", title="Gebied"), alt.Tooltip("periode_label:N", title="Periode"),
-               alt.Tooltip("waarde_tekst:N", title=title), alt.Tooltip("noot:N", title="Noot")]
+               alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP, alt.Tooltip("noot:N", title="Noot")]
     bars = base.mark_bar(color=HIGHLIGHT, size=44).encode(
         x=x, y=alt.Y("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5)),
         opacity=alt.condition("datum.teken === '*' || datum.teken === '**'", alt.value(0.65), alt.value(1)),
@@ -131,7 +133,7 @@ def categorieen(title: str, unit: str, rows: list[dict]) -> dict:
                       scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
                       legend=alt.Legend(orient="top", labelLimit=400) if len(order) > 1 else None)
     tooltip = [alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
-               alt.Tooltip("waarde_tekst:N", title=title)]
+               alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP]
     if by_group:
         tooltip.insert(2, alt.Tooltip("periode_label:N", title="Periode"))
     bars = base.mark_bar().encode(y=y, yOffset=y_offset, x=alt.X("waarde:Q", title=_unit_title(unit), axis=alt.Axis(format=_x_format(unit), tickCount=5)),
@@ -157,7 +159,7 @@ def aandelen(title: str, unit: str, rows: list[dict]) -> dict:
     bars_order = list(dict.fromkeys(r[field] for r in data))
     values = [{**r, "volgorde": cats.index(r["categorie_naam"])} for r in data]
     tooltip = [alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
-               alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip("waarde_tekst:N", title=title)]
+               alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP]
     base = alt.Chart(_inline(values))
     y = alt.Y(f"{field}:N", sort=bars_order, title=None)
     x = alt.X("waarde:Q", stack="zero", title=_unit_title(unit), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",d"))
@@ -183,7 +185,7 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     series = list(dict.fromkeys(r["groep_naam"] or title for r in data))
     values = [{**r, "reeks": r["groep_naam"] or title, "y_pos": r["waarde"] if r["waarde"] is not None else 0} for r in data]
     tooltip = [alt.Tooltip("categorie_naam:N", title="Meting"), alt.Tooltip("reeks:N", title="Groep"),
-               alt.Tooltip("waarde_tekst:N", title=title), alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
+               alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP, alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
     base = alt.Chart(_inline(values))
     x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=320))
     color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=LINE_PALETTE[: len(series)]),
@@ -211,7 +213,7 @@ def profiel(rows: list[dict], indicator_order: list[str], period_label: str) -> 
     region with itself across indicators; they are not rates. One spec serves every region profile:
     the page sets `regio`."""
     tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("indicator:N", title="Indicator"),
-               alt.Tooltip("waarde_tekst:N", title="Aantal"), alt.Tooltip("aandeel_tekst:N", title="Aandeel in Nederland")]
+               alt.Tooltip("waarde_tekst:N", title="Aantal"), alt.Tooltip("aandeel_tekst:N", title="Aandeel in Nederland"), SYMBOL_TIP]
     base = alt.Chart(_inline(rows))
     y = alt.Y("indicator:N", sort=indicator_order, title=None, axis=alt.Axis(labelLimit=320))
     x = alt.X("aandeel:Q", title="aandeel in het landelijke totaal (%)", axis=alt.Axis(format=",~r", tickCount=6))

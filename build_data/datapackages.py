@@ -19,14 +19,14 @@ import frictionless
 import pandas as pd
 import yaml
 
-from . import periods, revisions
+from . import periods, revisions, symbols
 from .formatting import QUALIFIERS
 from .problems import Problem
 from .regions import NATIONAL, Regions
 
-SYMBOLS = {"", "*", "**", ".", "x", "–"}
-VALUE_SYMBOLS = {"", "*", "**"}  # a value is present
-MISSING_SYMBOLS = {".", "x", "–"}  # no value; '–' is nil (zero)
+SYMBOLS = set(symbols.SYMBOLS)  # '', '*', '**', '.', 'x', '–', 'blank' (build_data.symbols)
+VALUE_SYMBOLS = symbols.VALUE  # a value is present
+MISSING_SYMBOLS = symbols.MISSING  # no value; '–' is nil (zero), 'blank' cannot occur
 OBSERVATION_FIELDS = {"regio", "periode", "maat", "waarde"}
 
 
@@ -253,7 +253,7 @@ def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
         parts = group[(group.regio_code != total_code) & (group.regio_code != "")]
         if totals.empty or parts.empty or totals.waarde_num.isna().all():
             continue
-        if parts.teken.isin([".", "x"]).any():
+        if parts.teken.isin(list(symbols.SUPPRESSED)).any():
             continue  # a suppressed part: the sum cannot be checked (and is never derived)
         total = totals.waarde_num.iloc[0]
         s = parts.waarde_num.fillna(0).sum()

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import math
 
+from . import symbols
+
 NBSP = "\u00a0"
-SYMBOL_TEXT = {
-    ".": "onbekend",
-    "x": "geheim",
-    "–": "nihil",
-    "*": "voorlopig cijfer",
-    "**": "nader voorlopig cijfer",
-}
 
 
 def decimals_of(value: float) -> int:
@@ -41,8 +36,8 @@ BOUNDS = ("minder dan", "maximaal", "minimaal")  # the figure is a bound, not a 
 
 def value(value, unit: str, symbol: str = "", decimals: int | None = None, qualifier: str = "") -> str:
     """A value as shown in tables: the number with its unit, or the CBS symbol when missing."""
-    if symbol in (".", "x", "–") or value is None or (isinstance(value, float) and math.isnan(value)):
-        return symbol or "."
+    if symbol in symbols.MISSING or value is None or (isinstance(value, float) and math.isnan(value)):
+        return symbols.shown(symbol or ".")
     text = number(abs(value) if unit == "procent_verandering" else value, decimals)
     if unit == "procent_verandering":
         text = ("+" if value > 0 else "\u2212" if value < 0 else "") + text + NBSP + "%"

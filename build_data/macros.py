@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_data import editions, render
+from build_data import derive, editions, render
 from build_data.build import cached_build
 from build_data.outputs import records
 
@@ -35,6 +35,15 @@ def define_env(env):
     @env.macro
     def bronnenoverzicht() -> str:
         return render.sources_overview(cached_build(root))
+
+    @env.macro
+    def drempel() -> int:
+        """The disclosure threshold for computed shares and ratios (build_data/derive.py)."""
+        return derive.DREMPEL
+
+    @env.macro
+    def tekenverklaring() -> str:
+        return render.symbols_table()
 
     @env.macro
     def themalijst() -> str:

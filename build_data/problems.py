@@ -30,6 +30,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "invalid-redirect": ("Ongeldige doorverwijzing", "Geef in build_data/redirects.yml een oud pad van de site (zonder / vooraan) met het nieuwe pad van een bestaande pagina of download met dezelfde extensie."),
     "missing-asset": ("Browserbestand ontbreekt", "Voer `npm ci` uit (make site doet dat)."),
     "missing-publication-date": ("Publicatiedatum ontbreekt", "Geef het 'sources'-item 'published: JJJJ-MM-DD' (of JJJJ-MM, of JJJJ), de datum van de publicatie; bij herziene cijfers wint de nieuwste."),
+    "reveals-suppressed": ("Berekening onthult een achtergehouden cijfer", "Een cijfer dat de bron geheim (x) of onbekend (.) noemt, mag niet uit andere cijfers worden teruggerekend; laat de berekening voor die cel . of x geven (zie build_data/derive.py)."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),
     # Everything frictionless reports keeps its own type; this entry is the fallback hint.
     "frictionless": ("Fout volgens Frictionless", "Herstel de cel of het bestand volgens het schema in datapackage.yaml."),

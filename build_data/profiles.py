@@ -11,9 +11,9 @@ import json
 
 import pandas as pd
 
-from . import benchmark, charts, formatting, periods, regionmap
+from . import benchmark, charts, formatting, periods, regionmap, symbols
 from .outputs import records
-from .render import attr_json, e, region_selector
+from .render import attr_json, e, front_matter, region_selector
 
 
 def region_lists(catalog) -> list[dict]:
@@ -43,7 +43,7 @@ def _why_missing(region, period: str, rec: dict | None) -> str:
         return f"geen cijfer: de regio bestond in {periods.label(period)} niet meer"
     if rec is None:
         return "geen cijfer: de bron publiceert dit cijfer niet voor deze regio"
-    return f"{rec['teken']} ({formatting.SYMBOL_TEXT.get(rec['teken'], 'geen cijfer')})"
+    return f"{symbols.shown(rec['teken'])} ({symbols.meaning(rec['teken']) or 'geen cijfer'})"
 
 
 def _lineage(region, regions) -> str:
@@ -132,9 +132,8 @@ def profile_page(build, region, lists, shares=None) -> str:
     options = [{"slug": "nederland", "code": "NL01", "naam": "Nederland (alle regio's)"}] + [
         {"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.regional()]
     md = [
-        "---", f"title: {json.dumps(region.naam, ensure_ascii=False)}",
-        f"description: {json.dumps('Regioprofiel ' + region.naam + ': cijfers van de impactmonitor huiselijk geweld en kindermishandeling voor deze Veilig Thuis-regio.', ensure_ascii=False)}",
-        "---", "",
+        *front_matter(region.naam, f"Regioprofiel {region.naam}: cijfers van de impactmonitor huiselijk geweld en "
+                      "kindermishandeling voor deze Veilig Thuis-regio."), "",
         f"# Regioprofiel {e(region.naam)}", "",
         f'<div class="hgkm-profiel" data-pagina-regio="{e(region.slug)}" hidden></div>', "",
         f'<p class="hgkm-thema">Veilig Thuis-regio · CBS-code {e(region.code)} · <a href="index.html">alle regio\'s</a></p>',

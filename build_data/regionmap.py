@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from html import escape
 
-from . import formatting, periods
+from . import formatting, periods, symbols
 from .regions import Regions
 
 RAMP = ["#e3ecf6", "#bcd0e8", "#86a9d2", "#4a79ad", "#1d4f86"]  # light to dark; text turns white on the two darkest
@@ -155,6 +155,8 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
             label = f"{region.naam}: {text}" if text else region.naam
         if values is not None and not text:
             label += ": geen cijfer" if short is None else " (geen cijfer)"
+        elif rec and value is None and symbols.meaning(rec.get("teken", "")):
+            label += f" ({symbols.meaning(rec['teken'])})"  # 'Drenthe x (geheim)'; the map legend has no symbols
         gekozen = " hgkm-gekozen" if selected == region.slug else ""
         body = f'<title>{e(label)}</title>{shape}{texts}'
         attrs = f'class="hgkm-kaart-regio{gekozen}" data-regio="{e(region.slug)}" data-code="{e(region.code)}" fill="{colour}"'

@@ -9,7 +9,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from . import benchmark, charts, formatting, periods, regionmap
+from . import benchmark, charts, formatting, periods, regionmap, symbols
 from .datapackages import Catalog
 from .indicators import Indicator, Theme
 from .outputs import records
@@ -23,6 +23,15 @@ CHART_TITLES = {
 
 def e(text) -> str:
     return escape(str(text or ""), quote=True)
+
+
+def front_matter(title: str, description: str | None = None) -> list[str]:
+    """The page's YAML front matter. MkDocs puts title and description into <title>, <meta> and
+    the navigation without escaping them, so they are escaped here (as everything from data)."""
+    lines = ["---", f"title: {json.dumps(e(title), ensure_ascii=False)}"]
+    if description is not None:
+        lines.append(f"description: {json.dumps(e(description), ensure_ascii=False)}")
+    return lines + ["---"]
 
 
 def attr_json(obj) -> str:
@@ -208,7 +217,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
             f'en zijn daarom niet overgenomen (teken <code>.</code>). Er is niets geschat.</p>'
             f"{source_line(ind, catalog, shown)}"
             f'<details class="hgkm-tabel"><summary>Tabel</summary>{table}</details></figure>')
-    extra = ""
+    extra = gap_note(shown, kind)
     if kind == "halfjaar-reeks" and others:
         items = "".join(f"<li>{e(r['regio_naam'])}, {e(r['periode_label'])}: <strong>{e(r['waarde_tekst'])}</strong>"
                         f"{(' (' + e(r['noot']) + ')') if r['noot'] else ''}</li>" for r in others)
@@ -233,12 +242,45 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     )
 
 
+def _where(r: dict, kind: str) -> str:
+    if kind == "regio-vergelijking":
+        return r["regio_naam"]
+    if kind == "halfjaar-reeks":
+        return f"{r['regio_naam']} ({r['periode_label']})"
+    parts = [r["categorie_naam"], r["groep_naam"], r["periode_label"]]
+    return " ".join(p if i == 0 else f"({p})" for i, p in enumerate(x for x in parts if x))
+
+
+def gap_note(shown: list[dict], kind: str) -> str:
+    """Where a chart has a gap: which figures are missing and why (their CBS symbol). A missing
+    figure is never drawn as a zero bar or point; its symbol is the label in its place."""
+    missing = [r for r in shown if r["waarde"] is None and r["teken"] in symbols.MISSING]
+    if not missing:
+        return ""
+    parts = []
+    for code in symbols.used(r["teken"] for r in missing):
+        where = ", ".join(dict.fromkeys(_where(r, kind) for r in missing if r["teken"] == code))
+        parts.append(f"<code>{e(symbols.shown(code))}</code> ({e(symbols.meaning(code))}) bij {e(where)}")
+    return ('<p class="hgkm-gaten">Geen staaf of punt waar een cijfer ontbreekt; op die plek staat het teken: '
+            + "; ".join(parts) + ".</p>")
+
+
 def symbols_legend(recs: list[dict]) -> str:
-    used = [s for s in ("*", "**", ".", "x", "–") if any(r["teken"] == s for r in recs)]
+    used = symbols.used(r["teken"] for r in recs)
     if not used:
         return ""
-    items = "".join(f"<li><code>{e(s)}</code> {e(formatting.SYMBOL_TEXT[s])}</li>" for s in used)
+    items = "".join(f"<li><code>{e(symbols.shown(s))}</code> {e(symbols.meaning(s))}</li>" for s in used)
     return f'<div class="hgkm-tekens"><p>Verklaring van tekens:</p><ul>{items}</ul></div>'
+
+
+def symbols_table() -> str:
+    """Every CBS symbol, as shown on this site, with its meaning (build_data.symbols)."""
+    rows = "".join(f"<tr><td><code>{e(symbols.shown(c))}</code></td><td>{e(symbols.meaning(c))}</td>"
+                   f"<td>{'ja, met het cijfer' if symbols.SYMBOLS[c].has_value else 'nee: geen staaf, geen punt, geen nul'}</td></tr>"
+                   for c in symbols.LEGEND_ORDER)
+    return ('<table class="hgkm-tekentabel"><thead><tr><th>teken</th><th>betekenis</th><th>in grafieken getekend</th></tr></thead>'
+            f"<tbody>{rows}<tr><td><code>0 (0,0)</code></td><td>het getal is kleiner dan de helft van de gekozen eenheid</td>"
+            "<td>ja</td></tr></tbody></table>")
 
 
 def change_block(ind: Indicator, catalog: Catalog) -> str:
@@ -298,10 +340,7 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
     level = "landelijk en per Veilig Thuis-regio" if ind.regional else "alleen landelijk"
     period_list = ", ".join(periods.label(p) for p in ind.periods)
     md = [
-        "---",
-        f"title: {json.dumps(ind.titel, ensure_ascii=False)}",
-        f"description: {json.dumps(ind.tekst, ensure_ascii=False)}",
-        "---",
+        *front_matter(ind.titel, ind.tekst),
         "",
         f"# {e(ind.titel)}",
         "",
@@ -351,7 +390,7 @@ def planned_list(entries) -> str:
 
 def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=(), related=()) -> str:
     md = [
-        "---", f"title: {json.dumps(theme.titel, ensure_ascii=False)}", "---", "",
+        *front_matter(theme.titel), "",
         f"# {e(theme.titel)}", "", f'<p class="hgkm-lead">{e(theme.beschrijving)}</p>', "",
     ]
     if not inds:

@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 ZIP = ROOT / "dist" / "impactmonitor-hgkm-offline.zip"
 ZIP_DIR = "impactmonitor-hgkm"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +33,19 @@ def zip_path() -> Path:
     if not ZIP.is_file():
         pytest.fail(f"{ZIP} is missing: run make site first", pytrace=False)
     return ZIP
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run make browser-deps", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -56,3 +72,25 @@ def serve(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_root(tmp_path_factory) -> Path:
+    """A copy of the inputs with every CBS symbol and markup in every text field (tests/hostile.py)."""
+    import hostile
+
+    root = hostile.copy_inputs(tmp_path_factory.mktemp("hostile"))
+    hostile.set_symbols(root)
+    hostile.add_markup(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile_root) -> Path:
+    """The site built from hostile_root, as `make site` builds it."""
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-m", "build_data", "--root", str(hostile_root), "site"],
+                          capture_output=True, text=True, cwd=hostile_root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return hostile_root / "site"

@@ -24,9 +24,6 @@ from conftest import ROOT, SITE, ZIP_DIR, serve
 pytestmark = pytest.mark.browser
 
 RESULTS = ROOT / "test-results"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 MODES = ["http", "file"]
 
 NBSP = "\u00a0"
@@ -153,18 +150,6 @@ def site(request) -> Site:
     if request.param == "http":
         return Site("http", request.getfixturevalue("http_base"))
     return Site("file", request.getfixturevalue("file_base"))
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run make browser-deps", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -4,15 +4,12 @@ typed in tests/test_data.py (REGIONAL, by CBS code), not from the data package."
 
 from __future__ import annotations
 
-import math
 import re
 
-import pandas as pd
 import pytest
 
 from build_data import ROOT, benchmark, regionmap
 from build_data.build import cached_build
-from build_data.derive import ratio
 from build_data.outputs import records
 from test_data import MEASURES, REGIONAL
 
@@ -72,29 +69,6 @@ def test_ratios_are_computed_from_one_table(build):
     twente = next(r for r in closed if r["regio_code"] == "VT19")
     c, a = published("casussen_gesloten")["VT19"], published("casussen_actief")["VT19"]
     assert twente["waarde"] == round(100 * c / a, 1) and twente["waarde_tekst"].endswith(f"{NBSP}%*")
-
-
-def test_ratio_symbols(build):
-    """A secret input keeps the result secret; provisional stays provisional; no division by nil."""
-    cols = ["resource", "regio_code", "periode", "categorie", "groep", "waarde", "waarde_num", "teken", "vindplaats", "noot", "kwalificatie"]
-    num = pd.DataFrame([["t", "VT01", "2019-H2", "", "", "10", 10.0, "*", "tabel", "", ""],
-                        ["t", "VT02", "2019-H2", "", "", "", math.nan, "x", "tabel", "", ""],
-                        ["t", "VT03", "2019-H2", "", "", "5", 5.0, "", "tabel", "", ""]], columns=cols)
-
-    class Pkg:
-        observations = pd.DataFrame([["t", "VT01", "2019-H2", "", "", "4", 4.0, "", "tabel", "", "", "noemer"],
-                                     ["t", "VT02", "2019-H2", "", "", "4", 4.0, "", "tabel", "", "", "noemer"],
-                                     ["t", "VT03", "2019-H2", "", "", "", math.nan, "–", "tabel", "", "", "noemer"]],
-                                    columns=cols + ["maat"])
-
-    class Cat:
-        packages = {"p": Pkg}
-
-    out = ratio(num, Cat, "p", "noemer", decimals=2, how="a gedeeld door b").set_index("regio_code")
-    assert out.loc["VT01", "waarde"] == "2.50" and out.loc["VT01", "teken"] == "*"
-    assert out.loc["VT02", "teken"] == "x" and math.isnan(out.loc["VT02", "waarde_num"])
-    assert out.loc["VT03", "teken"] == "." and out.loc["VT03", "waarde"] == ""
-    assert "a gedeeld door b" in out.loc["VT01", "vindplaats"]
 
 
 def test_map_follows_the_region_set_of_the_period(build):

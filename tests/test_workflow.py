@@ -119,7 +119,7 @@ def test_build_runs_make_test_with_chromium_and_uploads_the_site(pages):
     assert str(node["with"]["node-version"]) == "20"
 
     # the browser tests' executable is provided before the tests run
-    chromium = re.search(r'^CHROMIUM = "(.+)"$', (ROOT / "tests" / "test_browser.py").read_text(encoding="utf-8"),
+    chromium = re.search(r'^CHROMIUM = "(.+)"$', (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"),
                          re.M).group(1)
     provide = step_index(steps, runs(chromium))
     test = step_index(steps, lambda s: str(s.get("run", "")).strip() == "make test")
