@@ -17,7 +17,7 @@ from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, load_indicators, load_themes
 from .outputs import indicator_csv, indicator_json, to_json_bytes
 from .problems import Problem, ValidationFailed
-from .render import e
+from .render import title_text
 
 # Browser assets from the npm registry (package-lock.json pins them), copied into the site.
 VENDOR = {
@@ -40,16 +40,16 @@ class Build:
     data_until: str = ""  # label of the latest period of any figure, e.g. '1e halfjaar 2020*'
 
     def nav(self) -> list:
-        """Navigation titles are escaped: MkDocs writes them into the pages as they are."""
+        """Navigation titles are escaped (render.title_text): MkDocs writes them into the pages as they are."""
         sections = []
         for theme in self.themes:
             children = [f"themas/{theme.slug}.md"] + [
-                {e(i.titel): f"indicatoren/{i.id}.md"} for i in self.indicators if i.thema.slug == theme.slug]
-            sections.append({e(theme.titel): children})
+                {title_text(i.titel): f"indicatoren/{i.id}.md"} for i in self.indicators if i.thema.slug == theme.slug]
+            sections.append({title_text(theme.titel): children})
         return sections
 
     def region_nav(self) -> list:
-        return ["regio/index.md"] + [{e(r.naam): f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()]
+        return ["regio/index.md"] + [{title_text(r.naam): f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()]
 
     def indicator(self, id_: str) -> Indicator:
         return next(i for i in self.indicators if i.id == id_)

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from . import periods
-from .render import chart_block, e, source_line
+from .render import chart_block, e, source_line, symbols_legend
 from .outputs import records
 
 PACKAGES_ZIP = "downloads/impactmonitor-hgkm-datapakketten.zip"
@@ -47,6 +47,7 @@ def embed_page(ind, catalog, related=()) -> str:
 figure{{margin:0}} .hgkm-insluiten-bron{{font-size:.75rem}}</style>
 </head><body class="md-typeset hgkm-embed">
 {block}
+{symbols_legend(recs)}
 <p class="hgkm-insluiten-bron"><a href="../indicatoren/{e(ind.id)}.html" target="_blank" rel="noopener">{e(ind.titel)} op de site van de Impactmonitor huiselijk geweld en kindermishandeling</a></p>
 <script src="../assets/vendor/vega.min.js"></script>
 <script src="../assets/vendor/vega-embed.min.js"></script>

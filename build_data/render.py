@@ -25,10 +25,17 @@ def e(text) -> str:
     return escape(str(text or ""), quote=True)
 
 
+def title_text(text) -> str:
+    """A page or navigation title. mkdocs-material writes titles unescaped into text (<title>,
+    header, navigation) and escaped into attributes (the footer's aria-label): escaping <, > and &
+    but not quotes is right for both (titles with < or & would read escaped twice in that label)."""
+    return escape(str(text or ""), quote=False)
+
+
 def front_matter(title: str, description: str | None = None) -> list[str]:
-    """The page's YAML front matter. MkDocs puts title and description into <title>, <meta> and
-    the navigation without escaping them, so they are escaped here (as everything from data)."""
-    lines = ["---", f"title: {json.dumps(e(title), ensure_ascii=False)}"]
+    """The page's YAML front matter. mkdocs-material puts the description unescaped into an
+    attribute (<meta content="...">): fully escaped here; the title as title_text."""
+    lines = ["---", f"title: {json.dumps(title_text(title), ensure_ascii=False)}"]
     if description is not None:
         lines.append(f"description: {json.dumps(e(description), ensure_ascii=False)}")
     return lines + ["---"]
@@ -402,8 +409,10 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
     if regional:
         latest = max((i.latest_regional_period() for i in regional), key=periods.sort_key)
         md += [region_selector(catalog, latest), ""]
+    used: list[dict] = []  # every figure on the page, for the legend of symbols
     for ind in inds:
         recs = records(ind, catalog)
+        used += recs
         first = next((k for k in ind.grafieken if k != "kerncijfer"), None)
         md += [
             f'<section class="hgkm-indicator" id="{e(ind.id)}">',
@@ -415,7 +424,7 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
             f'<p><a href="../indicatoren/{ind.id}.html">Alles over {e(ind.titel.lower())}: definitie, bron, tabel en downloads</a></p>',
             "</section>", "",
         ]
-    md += [planned_list(planned), ""]
+    md += [symbols_legend(used), "", planned_list(planned), ""]
     return "\n".join(md)
 
 
