@@ -27,9 +27,10 @@ def e(text) -> str:
 
 def title_text(text) -> str:
     """A page or navigation title. mkdocs-material writes titles unescaped into text (<title>,
-    header, navigation) and escaped into attributes (the footer's aria-label): escaping <, > and &
-    but not quotes is right for both (titles with < or & would read escaped twice in that label)."""
-    return escape(str(text or ""), quote=False)
+    header, navigation) and escaped into attributes (the footer's aria-label). Escaping only < and >
+    is right for both: no tag can start in the text, and 'B&W-scan' or an apostrophe is not escaped
+    twice in the label (an & in text can only make a character, never markup)."""
+    return str(text or "").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def front_matter(title: str, description: str | None = None) -> list[str]:
