@@ -25,6 +25,9 @@ setup: $(BIN)/.installed node_modules/.package-lock.json ## install Python and n
 validate: $(BIN)/.installed ## check the data packages and indicator declarations only (fast)
 	$(BIN)/python -m build_data validate
 
+fetch-statline: $(BIN)/.installed ## update datapackages/cbs-statline-veilig-thuis from CBS StatLine (needs network; ARGS=--dry-run)
+	$(BIN)/python scripts/fetch_statline.py $(ARGS)
+
 site: setup ## validate, build site/ and the offline zip in dist/ (atomically)
 	$(BIN)/python -m build_data site
 
