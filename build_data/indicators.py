@@ -14,6 +14,7 @@ import yaml
 from . import periods, revisions
 from .datapackages import Catalog
 from .problems import Problem
+from .regions import REGIONAL_PREFIXES
 
 HERE = Path(__file__).resolve().parent
 CHART_KINDS = {"regio-vergelijking", "halfjaar-reeks", "categorieen", "kerncijfer", "cohort", "populaties", "aandelen"}
@@ -78,18 +79,22 @@ class Indicator:
         return sorted(set(self.data.periode), key=periods.sort_key)
 
     def latest_regional_period(self) -> str | None:
-        regional = self.data[self.data.regio_code.str.startswith("VT") & self.data.waarde_num.notna()]
-        return max(regional.periode, key=periods.sort_key) if len(regional) else None
+        if "_latest_regional" not in self.__dict__:  # asked for by every page and profile: computed once
+            regional = self.data[self.data.regio_code.str.startswith(REGIONAL_PREFIXES) & self.data.waarde_num.notna()]
+            self.__dict__["_latest_regional"] = max(set(regional.periode), key=periods.sort_key) if len(regional) else None
+        return self.__dict__["_latest_regional"]
 
 
 def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[Indicator], list[Problem]]:
-    indicators_dir = HERE / "indicators"
+    # a build root with its own declarations (a test's or the benchmark's copy) uses those
+    own = Path(root) / "build_data" / "indicators" if root is not None else None
+    indicators_dir = own if own is not None and own.is_dir() else HERE / "indicators"
     themes = {t.slug: t for t in load_themes()}
     problems: list[Problem] = []
     out: list[Indicator] = []
     seen: set[str] = set()
     for path in sorted(indicators_dir.rglob("*.yml")):
-        rel = str(path.relative_to(HERE.parent))
+        rel = str(path.relative_to(indicators_dir.parent.parent))
         try:
             decl = yaml.safe_load(path.read_text(encoding="utf-8"))
             assert isinstance(decl, dict), "het bestand bevat geen declaratie"
