@@ -513,6 +513,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Meet bouwtijd, groei, paginagewicht en grafiektijd; schrijft BENCHMARKS.md.")
     parser.add_argument("--runs", type=int, default=3, help="runs per meting (standaard 3)")
     parser.add_argument("--browser-runs", type=int, default=7, help="runs per grafiektijd (standaard 7)")
+    parser.add_argument("--schaal-runs", type=int, default=None, help="runs per synthetische schaal (standaard: --runs)")
     parser.add_argument("--schalen", default="1x,4x,16x")
     parser.add_argument("--alleen", default="site,schalen,serve,browser", help="welke metingen (komma's)")
     parser.add_argument("--uit", type=Path, default=ROOT / "BENCHMARKS.md")
@@ -527,7 +528,7 @@ def main(argv=None) -> int:
             r["site"] = bench_site(args.runs)
         if "schalen" in parts:
             print("synthetische schalen…", flush=True)
-            r["schalen"] = bench_scales(args.runs, [s for s in args.schalen.split(",") if s], tmp)
+            r["schalen"] = bench_scales(args.schaal_runs or args.runs, [s for s in args.schalen.split(",") if s], tmp)
         if "serve" in parts:
             print("serve: herbouwen na één cel…", flush=True)
             r["serve"] = bench_serve(args.runs, tmp)
