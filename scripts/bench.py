@@ -435,8 +435,9 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
         base = None
         for name, x in r["schalen"].items():
             sc = x["schaal"]
-            w(f"| {name} | {sc.indicators} | {sc.areas} | {sc.half_years} | {sc.figures:,} | {fmt_s(x['wand'])} | {fmt_s(x['cpu'])} | "
-              f"{x['bytes'] / 1e6:.0f} MB | {x['bestanden']} | {x['zip'] / 1e6:.0f} MB |".replace(",", " "))
+            figures = f"{sc.figures:,}".replace(",", " ")
+            w(f"| {name} | {sc.indicators} | {sc.areas} | {sc.half_years} | {figures} | {fmt_s(x['wand'])} | {fmt_s(x['cpu'])} | "
+              f"{x['bytes'] / 1e6:.0f} MB | {x['bestanden']} | {x['zip'] / 1e6:.0f} MB |")
         names = list(r["schalen"])
         if len(names) > 1:
             base = r["schalen"][names[0]]
