@@ -4,23 +4,27 @@ gets no rank and no share (it is never filled in)."""
 
 from __future__ import annotations
 
+import bisect
+
 from . import formatting
+from .regions import is_regional
 
 
 def positions(recs: list[dict], period: str, unit: str) -> dict[str, dict]:
     """Per region code: rang (1 = highest value; equal values share a rank), van (number of
     regions with a figure), aandeel (share of the national total, counts only) and its text."""
-    rows = [r for r in recs if r["periode"] == period and r["regio_code"].startswith("VT")
+    rows = [r for r in recs if r["periode"] == period and is_regional(r["regio_code"])
             and not r["categorie"] and not r["groep"]]
     nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01"
                and not r["categorie"] and not r["groep"]), None)
     valued = sorted((r for r in rows if r["waarde"] is not None), key=lambda r: -r["waarde"])
+    descending = [-o["waarde"] for o in valued]
     out: dict[str, dict] = {}
     for r in rows:
         if r["waarde"] is None:
             out[r["regio_code"]] = {"rang": None, "van": len(valued), "aandeel": None, "aandeel_tekst": ""}
             continue
-        rank = 1 + sum(1 for o in valued if o["waarde"] > r["waarde"])
+        rank = 1 + bisect.bisect_left(descending, -r["waarde"])  # regions with a higher value, plus one
         share = None
         if unit == "aantal" and nl and nl["waarde"]:
             share = round(100 * r["waarde"] / nl["waarde"], 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def validate(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
 
 def _load(root: Path):
     catalog = load_all(root)
-    indicators, problems = load_indicators(catalog)
+    indicators, problems = load_indicators(catalog, root)
     entries, cat_problems = load_catalogue(catalog, {i.id for i in indicators}, {t.slug for t in load_themes()})
     return catalog, indicators, entries, catalog.problems + problems + cat_problems
 
@@ -127,3 +128,26 @@ def cached_build(root: Path) -> Build:
     build = build_all(root)
     _CACHE[key] = (fp, build)
     return build
+
+
+_SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
+_SPEC_TOKEN = re.compile(r' data-spec="(hgkmspec[0-9]+)"')
+
+
+def lift_specs(markdown: str, specs: dict[str, str]) -> str:
+    """Chart specs out of a page for the Markdown, Jinja (macros) and search passes, which only
+    pass them through but spent most of the site build parsing them: each data-spec attribute
+    becomes a short token, specs[token] keeps the attribute text (the same spec on several pages
+    is kept once). restore_specs puts it back into the finished HTML, byte for byte."""
+    tokens = specs.setdefault("", {})  # attribute text -> token
+    def lift(m):
+        token = tokens.get(m[1])
+        if token is None:
+            token = tokens[m[1]] = f"hgkmspec{len(tokens)}"
+            specs[token] = m[1]
+        return f' data-spec="{token}"'
+    return _SPEC_ATTR.sub(lift, markdown)
+
+
+def restore_specs(html: str, specs: dict[str, str]) -> str:
+    return _SPEC_TOKEN.sub(lambda m: f' data-spec="{specs[m[1]]}"', html) if "hgkmspec" in html else html

@@ -7,10 +7,14 @@ prepare. Labels and tooltips show `waarde_tekst`, the Dutch-formatted value with
 
 from __future__ import annotations
 
+import json
+import re
+
 import altair as alt
 import vl_convert
 
 from . import periods, symbols
+from .regions import is_regional
 
 VL_VERSION = "6.4"
 HIGHLIGHT = "#154273"  # rijksblauw
@@ -48,18 +52,28 @@ def _inline(values: list[dict]) -> alt.Data:
     return alt.Data(name=name)
 
 
+def _used_columns(rows: list[dict], spec: dict) -> list[dict]:
+    """The rows with only the columns the spec names (fields, expressions, tooltips): a chart
+    carries no provenance columns it never shows (those are in the table and the downloads), which
+    halves what every page holds inline."""
+    text = json.dumps(spec)
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    keep = [k for k in keys if re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", text)]
+    return [{k: r[k] for k in keep if k in r} for r in rows]
+
+
 def _finish(chart, description: str) -> dict:
     # room on the right for the value label of the longest bar (it is drawn past the bar's end)
     spec = chart.properties(description=description, padding={"left": 5, "top": 5, "bottom": 5, "right": 56}).configure_view(stroke=None).configure_axis(
-        labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict()
-    spec["datasets"] = dict(_PENDING)
+        labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict(validate=False)  # vl-convert checks it while compiling
+    spec["datasets"] = {name: _used_columns(rows, spec) for name, rows in _PENDING.items()}
     _PENDING.clear()
     return vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
 
 
 def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
     """All regions side by side for one period, sorted, the selected region highlighted."""
-    data = [r for r in rows if r["regio_code"].startswith("VT") and r["periode"] == period]
+    data = [r for r in rows if is_regional(r["regio_code"]) and r["periode"] == period]
     base = alt.Chart(_inline(data)).transform_calculate(
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)

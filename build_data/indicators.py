@@ -14,6 +14,7 @@ import yaml
 from . import derive, periods, revisions
 from .datapackages import Catalog
 from .problems import Problem
+from .regions import REGIONAL_PREFIXES
 
 HERE = Path(__file__).resolve().parent
 CHART_KINDS = {"regio-vergelijking", "halfjaar-reeks", "categorieen", "kerncijfer", "cohort", "populaties", "aandelen"}
@@ -78,13 +79,15 @@ class Indicator:
         return sorted(set(self.data.periode), key=periods.sort_key)
 
     def latest_regional_period(self) -> str | None:
-        regional = self.data[self.data.regio_code.str.startswith("VT") & self.data.waarde_num.notna()]
-        return max(regional.periode, key=periods.sort_key) if len(regional) else None
+        if "_latest_regional" not in self.__dict__:  # asked for by every page and profile: computed once
+            regional = self.data[self.data.regio_code.str.startswith(REGIONAL_PREFIXES) & self.data.waarde_num.notna()]
+            self.__dict__["_latest_regional"] = max(set(regional.periode), key=periods.sort_key) if len(regional) else None
+        return self.__dict__["_latest_regional"]
 
 
 def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[Indicator], list[Problem]]:
     root = Path(root if root is not None else catalog.root)
-    own = root / "build_data" / "indicators"  # a build root with its own declarations (a test's copy)
+    own = root / "build_data" / "indicators"  # a build root with its own declarations (a test's or the benchmark's copy)
     indicators_dir = own if own.is_dir() else HERE / "indicators"
     themes = {t.slug: t for t in load_themes()}
     problems: list[Problem] = []

@@ -10,10 +10,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from build_data import editions
-from build_data.build import cached_build
+from build_data.build import cached_build, lift_specs, restore_specs
 from build_data.problems import ValidationFailed
 
 _build = None
+_specs: dict = {}  # chart specs lifted out of the pages (build_data.build.lift_specs)
 
 
 def on_config(config):
@@ -31,8 +32,13 @@ def on_config(config):
 
 
 def on_files(files, config):
+    _specs.clear()
     for path, content in sorted(_build.pages.items()):
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, content=lift_specs(content, _specs)))
     for path, content in sorted(_build.files.items()):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output, page, config):
+    return restore_specs(output, _specs)

@@ -23,6 +23,17 @@ def _num(value):
 
 
 def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
+    """The records of the indicator's figures (frame None, made once per indicator and shared:
+    callers never change them) or of another frame of it."""
+    if frame is None:
+        cache = ind.__dict__.setdefault("_records", {})
+        if id(catalog) not in cache:
+            cache[id(catalog)] = _records(ind, catalog, None)
+        return cache[id(catalog)]
+    return _records(ind, catalog, frame)
+
+
+def _records(ind: Indicator, catalog: Catalog, frame) -> list[dict]:
     own = frame is None  # the indicator's own figures carry its unit (also when computed)
     frame = ind.data if frame is None else frame
     package = catalog.packages[ind.pakket]

@@ -14,6 +14,7 @@ import pandas as pd
 from . import benchmark, charts, formatting, periods, regionmap, symbols
 from .outputs import records
 from .render import attr_json, e, front_matter, region_selector
+from .regions import is_regional
 
 
 def region_lists(catalog) -> list[dict]:
@@ -74,7 +75,7 @@ def shares_chart(build) -> tuple[dict, list[dict]] | None:
         label = periods.label(period, nl["teken"] if nl else "")
         order.append(ind.titel)
         for r in recs:
-            if r["periode"] == period and r["regio_code"].startswith("VT") and r["waarde"] is not None and not r["categorie"]:
+            if r["periode"] == period and is_regional(r["regio_code"]) and r["waarde"] is not None and not r["categorie"]:
                 q = pos[r["regio_code"]]
                 dots.append({"indicator": ind.titel, "regio_slug": r["regio_slug"], "regio_naam": r["regio_naam"],
                              "waarde_tekst": r["waarde_tekst"], "aandeel": q["aandeel"], "aandeel_tekst": q["aandeel_tekst"],
@@ -84,17 +85,39 @@ def shares_chart(build) -> tuple[dict, list[dict]] | None:
     return charts.profiel(dots, order, label), dots
 
 
+def _facts(ind, catalog) -> tuple[str, dict, dict]:
+    """Per indicator, once for all profiles: its latest regional period, the positions of the
+    regions then and per area code its first record of that period without category or group."""
+    cache = ind.__dict__.setdefault("_profile_facts", {})
+    if id(catalog) not in cache:
+        recs = records(ind, catalog)
+        period = ind.latest_regional_period()
+        at: dict[str, dict] = {}
+        for r in recs:
+            if r["periode"] == period and not r["categorie"] and not r["groep"]:
+                at.setdefault(r["regio_code"], r)
+        cache[id(catalog)] = (period, benchmark.positions(recs, period, ind.eenheid), at)
+    return cache[id(catalog)]
+
+
+SHARES_SCRIPT = "assets/profielgrafiek.js"
+SHARES_VAR = "HGKM_PROFIELGRAFIEK"
+
+
+def shares_script(spec: dict) -> bytes:
+    """The one dot chart of all profiles as a script every profile loads (cached by the browser)
+    instead of a copy in each profile: the profiles together grew with the square of the areas."""
+    return (f"window.{SHARES_VAR} = " + json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
+
+
 def profile_page(build, region, lists, shares=None) -> str:
     catalog = build.catalog
     inds = regional_indicators(build)
     national = [i for i in build.indicators if i not in inds]
     rows, sources, tekens = [], {}, {}
     for ind in inds:
-        recs = records(ind, catalog)
-        period = ind.latest_regional_period()
-        pos = benchmark.positions(recs, period, ind.eenheid)
-        mine = next((r for r in recs if r["periode"] == period and r["regio_code"] == region.code and not r["categorie"] and not r["groep"]), None)
-        nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"] and not r["groep"]), None)
+        period, pos, at = _facts(ind, catalog)
+        mine, nl = at.get(region.code), at.get("NL01")
         used = [x for x in (mine, nl) if x]
         tekens.setdefault(period, (nl or mine or {}).get("teken", ""))
         notes = []
@@ -160,7 +183,8 @@ def profile_page(build, region, lists, shares=None) -> str:
             "", "## Positie tussen de regio's", "",
             f'<figure class="hgkm-figuur" data-soort="profiel"><figcaption class="hgkm-titel">Aandeel van {e(region.naam)} in het landelijke totaal, '
             f'per indicator, {e(p_label)}</figcaption>'
-            f'<div class="hgkm-chart" role="img" aria-label="{e(desc)}" data-regio="{e(region.slug)}" data-spec="{attr_json(shares[0])}"></div>'
+            f'<script src="../{SHARES_SCRIPT}"></script>'
+            f'<div class="hgkm-chart" role="img" aria-label="{e(desc)}" data-regio="{e(region.slug)}" data-spec-bron="{SHARES_VAR}"></div>'
             f"<p class=\"hgkm-bron\">Elke grijze stip is een andere regio. Een groter aandeel bij de ene indicator dan bij de andere laat zien waar {e(region.naam)} "
             f"relatief veel of weinig heeft; het zegt niets over goed of slecht.</p></figure>"]
     md += [
@@ -219,6 +243,8 @@ def pages(build) -> dict[str, str]:
     lists = region_lists(build.catalog)
     shares = shares_chart(build)
     out = {"regio/index.md": index_page(build, lists)}
+    if shares:
+        build.files[SHARES_SCRIPT] = shares_script(shares[0])
     for region in build.catalog.regions.regional():
         out[f"regio/{region.slug}.md"] = profile_page(build, region, lists, shares)
     return out

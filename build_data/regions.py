@@ -6,6 +6,7 @@ unused aliases can be reported."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,20 @@ import pandas as pd
 from . import periods
 
 NATIONAL = "NL01"
+# Areas below Nederland: the Veilig Thuis regions (VT01, ...); municipalities (GM0001, ...) are
+# only used by the synthetic data of the benchmark (scripts/synthetic.py) for now.
+REGIONAL_KINDS = ("veilig-thuis-regio", "gemeente")
+REGIONAL_PREFIXES = ("VT", "GM")
+
+
+def is_regional(code: str) -> bool:
+    """A code of an area below Nederland (a Veilig Thuis region or a municipality)."""
+    return code.startswith(REGIONAL_PREFIXES)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(period: str):
+    return periods.span(period)  # asked for every row of every package: a handful of distinct periods
 
 
 @dataclass(frozen=True)
@@ -28,10 +43,10 @@ class Region:
 
     def valid_in(self, period: str) -> bool:
         # Valid when the region exists in every half-year the period covers.
-        first, last = periods.span(period)
-        if self.geldig_vanaf and first < periods.span(self.geldig_vanaf)[0]:
+        first, last = _span(period)
+        if self.geldig_vanaf and first < _span(self.geldig_vanaf)[0]:
             return False
-        if self.geldig_tot and last > periods.span(self.geldig_tot)[1]:
+        if self.geldig_tot and last > _span(self.geldig_tot)[1]:
             return False
         return True
 
@@ -65,10 +80,19 @@ class Regions:
         if name in self.aliases:
             self.used_aliases.add(name)
             return self.aliases[name] if self.aliases[name] in self.by_code else None
-        for region in self.by_code.values():
-            if name in (region.code, region.naam, region.slug):
-                return region.code
-        return None
+        return self._names().get(name)
+
+    def _names(self) -> dict[str, str]:
+        """Code, name and slug -> code (the first region that has it), made once: resolve is
+        asked for every row of every package."""
+        cached = self.__dict__.get("_names_index")
+        if cached is None or cached[0] != len(self.by_code):
+            index: dict[str, str] = {}
+            for region in self.by_code.values():
+                for key in (region.code, region.naam, region.slug):
+                    index.setdefault(key, region.code)
+            cached = self.__dict__["_names_index"] = (len(self.by_code), index)
+        return cached[1]
 
     def by_slug_or_code(self, key: str) -> Region | None:
         key = (key or "").strip()
@@ -78,8 +102,9 @@ class Regions:
         return None
 
     def regional(self, period: str | None = None) -> list[Region]:
-        """The Veilig Thuis regions (not Nederland), valid in period when given, sorted by name."""
-        out = [r for r in self.by_code.values() if r.soort == "veilig-thuis-regio"]
+        """The Veilig Thuis regions (and municipalities, if any; not Nederland), valid in period when
+        given, sorted by name."""
+        out = [r for r in self.by_code.values() if r.soort in REGIONAL_KINDS]
         if period:
             out = [r for r in out if r.valid_in(period)]
         return sorted(out, key=lambda r: r.naam.lower())

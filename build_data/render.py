@@ -13,6 +13,7 @@ from . import benchmark, charts, formatting, periods, regionmap, symbols
 from .datapackages import Catalog
 from .indicators import Indicator, Theme
 from .outputs import records
+from .regions import is_regional
 
 CHART_TITLES = {
     "regio-vergelijking": "{titel} per Veilig Thuis-regio, {periode}",
@@ -181,7 +182,7 @@ def chart_block(ind: Indicator, catalog: Catalog, kind: str, recs: list[dict], h
     notes: list[str] = []
     if kind == "regio-vergelijking":
         spec = _spec(ind, kind, lambda: charts.regio_vergelijking(title, unit, _chart_rows(recs), period))
-        shown = [r for r in recs if r["periode"] == period and (r["regio_code"].startswith("VT") or r["regio_code"] == "NL01")]
+        shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")]
         pos = benchmark.positions(recs, period, unit)
         headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
         table = _table(headers, [(r, [r["regio_naam"], r["waarde_tekst"], benchmark.rank_text(pos.get(r["regio_code"]))]
@@ -307,7 +308,7 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
     period = ind.latest_regional_period()
     if not period:
         return ""
-    values = {r["regio_code"]: r for r in recs if r["periode"] == period and r["regio_code"].startswith("VT")
+    values = {r["regio_code"]: r for r in recs if r["periode"] == period and is_regional(r["regio_code"])
               and not r["categorie"] and not r["groep"]}
     decimals = max((len(formatting.number(r["waarde"]).partition(",")[2]) for r in values.values() if r["waarde"] is not None), default=0)
     caption = f"Kaart: {ind.titel} per Veilig Thuis-regio, {periods.label(period, next(iter(values.values()))['teken'] if values else '')}"

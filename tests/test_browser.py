@@ -283,7 +283,7 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
               labels: [...e.querySelectorAll('{LABELS}')].filter(t => t.textContent.trim()).length,
               text: e.textContent.slice(0, 120),
            }}))""")
-    n_specs = watched.page.locator(".hgkm-chart[data-spec]").count()
+    n_specs = watched.page.locator(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]").count()
     assert len(charts) == n_specs, "every chart must carry its spec"
     for i, c in enumerate(charts):
         assert c["getekend"] == "ja", f"chart {i} on {rel} not drawn: {c['text']!r}"

@@ -228,9 +228,10 @@
 
   function drawCharts() {
     if (typeof vegaEmbed === "undefined") return Promise.resolve();
-    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec]"));
+    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]"));
     return Promise.all(els.map(function (el) {
-      var spec = JSON.parse(el.getAttribute("data-spec"));
+      // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
+      var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
       return vegaEmbed(el, spec, {
         mode: "vega", renderer: "svg", actions: false, formatLocale: LOCALE,
         tooltip: { theme: "light" }

@@ -1,0 +1,559 @@
+"""Benchmark: how fast the site builds and loads, and how that grows with the data (`make bench`).
+
+Measures, several runs each (median and spread = min..max):
+- `make site` on the bundled data, cold (build_data's __pycache__ removed, fresh process) and warm;
+- the build of synthetic data (scripts/synthetic.py, generated in a temporary folder) at 1x, 4x
+  and 16x: time, site size and files, and how they grow;
+- the `make serve` rebuild after one CSV cell changed (in-process, as mkdocs serve does it:
+  cached_build sees the change, then one MkDocs build);
+- the bytes of a first visit to the heaviest indicator page and of a second indicator page, every
+  response gzip-compressed (level 9) and summed, as headless Chromium requested them over http;
+- the time to the first drawn chart (navigation start -> first chart marked drawn, performance.now())
+  over http and over file://;
+- alternatives on the same page: Vega-Lite compiled in the browser vs the precompiled Vega; the
+  chart data inline vs in a per-page data script.
+
+Writes BENCHMARKS.md and exits 1 when a budget is missed (marked with a cross there)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import html
+import http.server
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+import synthetic  # noqa: E402
+
+PY = sys.executable
+CHROMIUM = "/usr/bin/chromium"
+GZIP_LEVEL = 9
+
+# name -> (limit, unit, what is measured)
+BUDGETS = {
+    "site": (15.0, "s", "standaardsite bouwen (make site, warm, mediaan CPU-tijd)"),
+    "synthetisch_16x": (120.0, "s", "synthetische 16x-site bouwen (mediaan CPU-tijd)"),
+    "eerste_bezoek": (300_000, "B", "eerste bezoek indicatorpagina, alles gzip"),
+    "volgende_pagina": (40_000, "B", "volgende indicatorpagina, gzip (assets in cache)"),
+    "eerste_grafiek_file": (700.0, "ms", "eerste grafiek getekend via file:// (mediaan)"),
+}
+
+
+def check_budgets(figures: dict[str, float]) -> list[dict]:
+    """Per budget: the figure, the limit and whether it is met (a missing figure is not met)."""
+    out = []
+    for name, (limit, unit, what) in BUDGETS.items():
+        value = figures.get(name)
+        out.append({"naam": name, "wat": what, "waarde": value, "grens": limit, "eenheid": unit,
+                    "ok": value is not None and value <= limit})
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+def stats(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def fmt_s(st: dict, unit: str = "s", digits: int = 1) -> str:
+    return f"{st['median']:.{digits}f} {unit} ({st['min']:.{digits}f}–{st['max']:.{digits}f}, n={st['n']})"
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:.1f} kB"
+
+
+def timed(cmd: list[str], cwd: Path, env=None) -> tuple[float, float]:
+    """(wall, cpu) seconds of a command and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    try:
+        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        chromium = "niet gevonden"
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(mem / 1024 / 1024, 1), "python": platform.python_version(),
+            "chromium": chromium, "os": platform.platform(), "datum": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "load_start": os.getloadavg()}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(folder: Path):
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------- builds
+
+def bench_site(runs: int) -> dict:
+    """make site on the bundled data: cold (no bytecode cache, fresh process), then warm."""
+    cold, warm = [], []
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
+    for _ in range(runs):
+        for cache in (ROOT / "build_data").rglob("__pycache__"):
+            shutil.rmtree(cache)
+        cold.append(timed(["make", "-s", "site"], ROOT, env))
+        warm.append(timed(["make", "-s", "site"], ROOT, env))
+    return {"koud_wand": stats([w for w, _ in cold]), "koud_cpu": stats([c for _, c in cold]),
+            "warm_wand": stats([w for w, _ in warm]), "warm_cpu": stats([c for _, c in warm]),
+            "grootte": tree_size(ROOT / "site")}
+
+
+def bench_scales(runs: int, scales: list[str], tmp: Path) -> dict:
+    out = {}
+    for name in scales:
+        scale = synthetic.SCALES[name]
+        root = synthetic.make_root(tmp / f"schaal-{name}", scale)
+        times = [timed([PY, "-m", "build_data", "--root", str(root), "site"], ROOT) for _ in range(runs)]
+        size, files = tree_size(root / "site")
+        out[name] = {"schaal": scale, "wand": stats([w for w, _ in times]), "cpu": stats([c for _, c in times]),
+                     "bytes": size, "bestanden": files, "zip": (root / "dist" / "impactmonitor-hgkm-offline.zip").stat().st_size}
+        print(f"  {name}: {fmt_s(out[name]['cpu'])} CPU, {size / 1e6:.0f} MB", flush=True)
+        shutil.rmtree(root)
+    return out
+
+
+SERVE_SCRIPT = r"""
+import os, sys, time, json
+from pathlib import Path
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root, csv_file, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+def rebuild():
+    start, cpu = time.perf_counter(), time.process_time()
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site-serve")))  # as mkdocs serve does after a change
+    return time.perf_counter() - start, time.process_time() - cpu
+rebuild()  # the first build of the session
+changed, unchanged = [], []
+for i in range(runs):
+    lines = csv_file.read_text(encoding="utf-8").split("\n")
+    cells = lines[1].split(",")
+    cells[4] = str(int(cells[4]) + (1 if i % 2 == 0 else -1))  # one cell: a national percentage
+    lines[1] = ",".join(cells)
+    csv_file.write_text("\n".join(lines), encoding="utf-8")
+    changed.append(rebuild())
+    unchanged.append(rebuild())
+print(json.dumps({"changed": changed, "unchanged": unchanged}))
+"""
+
+
+def bench_serve(runs: int, tmp: Path) -> dict:
+    """The rebuild mkdocs serve does after one CSV cell changed, in one process (its cache warm)."""
+    root = tmp / "serve"
+    root.mkdir()
+    shutil.copytree(ROOT / "datapackages", root / "datapackages")
+    synthetic.copy_site_sources(root, [], rewrite=False)
+    csv_file = root / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "data" / "bvt_2019h2_landelijk.csv"
+    res = subprocess.run([PY, "-c", SERVE_SCRIPT, str(root), str(csv_file), str(runs)], cwd=ROOT, capture_output=True, text=True)
+    if res.returncode:
+        raise RuntimeError(res.stderr[-3000:])
+    data = json.loads(res.stdout.strip().splitlines()[-1])
+    shutil.rmtree(root)
+    return {"gewijzigd": stats([w for w, _ in data["changed"]]), "gewijzigd_cpu": stats([c for _, c in data["changed"]]),
+            "ongewijzigd": stats([w for w, _ in data["unchanged"]]), "ongewijzigd_cpu": stats([c for _, c in data["unchanged"]])}
+
+
+# ---------------------------------------------------------------- browser
+
+FIRST_CHART = """
+(() => {
+  window.__hgkm = {};
+  const mark = () => {
+    if (window.__hgkm.eerste === undefined && document.querySelector('.hgkm-chart[data-getekend=ja]'))
+      window.__hgkm.eerste = performance.now();
+    if (window.__hgkm.alle === undefined && document.documentElement.getAttribute('data-grafieken') === 'klaar')
+      window.__hgkm.alle = performance.now();
+  };
+  new MutationObserver(mark).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-getekend', 'data-grafieken']});
+})();
+"""
+
+
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    return pw, browser
+
+
+def chart_times(browser, url: str, runs: int) -> dict:
+    first, done = [], []
+    for _ in range(runs):
+        ctx = browser.new_context()  # empty cache every run: a first visit
+        page = ctx.new_page()
+        page.add_init_script(FIRST_CHART)
+        page.goto(url)
+        page.wait_for_selector("html[data-grafieken=klaar]", timeout=60_000)
+        t = page.evaluate("window.__hgkm")
+        first.append(t["eerste"])
+        done.append(t["alle"])
+        ctx.close()
+    return {"eerste": stats(first), "alle": stats(done)}
+
+
+def _local(site: Path, url: str, base: str) -> Path | None:
+    if not url.startswith(base):
+        return None
+    path = site / unquote(urlparse(url).path.lstrip("/"))
+    return path if path.is_file() else None
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL))
+
+
+def page_weight(browser, site: Path, first: str, second: str) -> dict:
+    """Every response of a first visit to `first`, then `second` in the same browser (cache warm)."""
+    with serve(site) as base:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        seen: list[str] = []
+        page.on("requestfinished", lambda req: seen.append(req.url))
+
+        def visit(rel):
+            start = len(seen)
+            page.goto(base + rel)
+            page.wait_for_selector("html[data-grafieken=klaar]", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)  # the search worker fetches its index after load
+            return list(dict.fromkeys(seen[start:]))
+
+        urls1 = visit(first)
+        cached = set(urls1)
+        urls2 = [u for u in visit(second) if u not in cached]
+        ctx.close()
+
+    def weigh(urls):
+        items = []
+        for u in urls:
+            path = _local(site, u, base)
+            if path:
+                items.append({"pad": str(path.relative_to(site)), "bytes": path.stat().st_size, "gzip": gz(path.read_bytes())})
+        return items
+
+    one, two = weigh(urls1), weigh(urls2)
+    return {"eerste": one, "tweede": two, "eerste_gzip": sum(i["gzip"] for i in one), "tweede_gzip": sum(i["gzip"] for i in two),
+            "eerste_pagina": first, "tweede_pagina": second}
+
+
+# ---------------------------------------------------------------- alternatives
+
+SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
+
+
+def vega_lite_specs() -> dict[str, dict]:
+    """Vega spec (canonical JSON) -> the Vega-Lite spec it was compiled from, for every chart of
+    the bundled site, caught while build_all compiles them."""
+    import vl_convert
+
+    from build_data import charts
+    from build_data.build import build_all
+
+    seen: dict[str, dict] = {}
+    real = vl_convert.vegalite_to_vega
+
+    def catch(vl, **kw):
+        vg = real(vl, **kw)
+        seen[json.dumps(vg, sort_keys=True)] = vl
+        return vg
+
+    charts.vl_convert.vegalite_to_vega = catch
+    try:
+        build_all(ROOT)
+    finally:
+        charts.vl_convert.vegalite_to_vega = real
+    return seen
+
+
+def make_variants(site: Path, rel: str, vl_specs: dict[str, dict]) -> dict[str, str]:
+    """Two variants of one built page next to it (in a copy of the site): the charts as Vega-Lite
+    compiled in the browser, and the chart data in a per-page data script."""
+    page = site / rel
+    text = page.read_text(encoding="utf-8")
+    stem = page.stem
+
+    # 1. runtime Vega-Lite: the Vega-Lite spec inline, vega-lite.min.js loaded, vega-embed compiles
+    def to_vl(m):
+        vg = json.loads(html.unescape(m[1]))
+        vl = vl_specs[json.dumps(vg, sort_keys=True)]
+        return ' data-spec="' + html.escape(json.dumps(vl, ensure_ascii=False, separators=(",", ":")), quote=True) + '"'
+
+    vl_text, n = SPEC_ATTR.subn(to_vl, text)
+    shutil.copy2(ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite.min.js", site / "assets" / "vendor" / "vega-lite.min.js")
+    js = (site / "assets" / "hgkm.js").read_text(encoding="utf-8")
+    assert 'mode: "vega"' in js
+    (site / "assets" / "hgkm-vl.js").write_text(js.replace('mode: "vega"', 'mode: "vega-lite"'), encoding="utf-8")
+    embed = re.search(r'<script src="([./]*)assets/vendor/vega-embed\.min\.js[^"]*"></script>', vl_text)
+    prefix = embed[1]
+    vl_text = vl_text.replace(embed[0], f'<script src="{prefix}assets/vendor/vega-lite.min.js"></script>' + embed[0])
+    vl_text = re.sub(r'assets/hgkm\.js(\?[^"]*)?"', 'assets/hgkm-vl.js"', vl_text)
+    (page.parent / f"{stem}-vegalite.html").write_text(vl_text, encoding="utf-8")
+
+    # 2. per-page data script: the specs in <stem>-data.js, the page refers to them by name
+    specs = []
+
+    def to_ref(m):
+        specs.append(html.unescape(m[1]))
+        return f' data-spec-bron="HGKM_SPEC_{len(specs) - 1}"'
+
+    ref_text = SPEC_ATTR.sub(to_ref, text)
+    script = "".join(f"window.HGKM_SPEC_{i} = {s};\n" for i, s in enumerate(specs))
+    (page.parent / f"{stem}-data.js").write_text(script, encoding="utf-8")
+    first = ref_text.index('<figure class="hgkm-figuur"')
+    ref_text = ref_text[:first] + f'<script src="{stem}-data.js"></script>' + ref_text[first:]
+    (page.parent / f"{stem}-datascript.html").write_text(ref_text, encoding="utf-8")
+    return {"charts": n, "vegalite": str(Path(rel).parent / f"{stem}-vegalite.html"),
+            "datascript": str(Path(rel).parent / f"{stem}-datascript.html"), "data_js": str(Path(rel).parent / f"{stem}-data.js")}
+
+
+def bench_browser(runs: int, tmp: Path) -> dict:
+    site = tmp / "site"
+    shutil.copytree(ROOT / "site", site)
+    pages = sorted((site / "indicatoren").glob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
+    heavy, second = (f"indicatoren/{p.name}" for p in pages[:2])
+    variants = make_variants(site, heavy, vega_lite_specs())
+    pw, browser = _browser()
+    try:
+        weight = page_weight(browser, site, heavy, second)
+        out = {"gewicht": weight, "varianten": variants, "tijden": {}}
+        with serve(site) as base:
+            for key, rel in (("vega", heavy), ("vegalite", variants["vegalite"]), ("datascript", variants["datascript"])):
+                out["tijden"][key] = {"http": chart_times(browser, base + rel, runs),
+                                      "file": chart_times(browser, (site / rel).as_uri(), runs)}
+    finally:
+        browser.close()
+        pw.stop()
+    # bytes of what differs between the variants (all else is the same)
+    out["varianten_bytes"] = {
+        "vega": gz((site / heavy).read_bytes()),
+        "vegalite": gz((site / variants["vegalite"]).read_bytes()) + gz((site / "assets/vendor/vega-lite.min.js").read_bytes()),
+        "inline": gz((site / heavy).read_bytes()),
+        "datascript": gz((site / variants["datascript"]).read_bytes()) + gz((site / variants["data_js"]).read_bytes()),
+    }
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+def report(m: dict, r: dict, budgets: list[dict], args) -> str:
+    L = []
+    w = L.append
+    w("# Benchmarks\n")
+    w(f"Gemeten met `make bench` (`scripts/bench.py`) op {m['datum']}. Elke tijd: mediaan (min–max, n = aantal runs).\n")
+    w("## Machine\n")
+    w(f"- CPU: {m['cpu']}, {m['cores']} kernen; RAM {m['ram_gb']} GB; {m['os']}")
+    w(f"- Python {m['python']}; {m['chromium']}")
+    la, lb = m["load_start"], m.get("load_end", ("?", "?", "?"))
+    w(f"- Belasting (load average, 1/5/15 min) bij de start: {la[0]:.1f} / {la[1]:.1f} / {la[2]:.1f}; aan het eind: "
+      + (f"{lb[0]:.1f} / {lb[1]:.1f} / {lb[2]:.1f}" if isinstance(lb[0], float) else "?"))
+    w("")
+    w("Bouwtijden staan er twee keer: **wand** (wall clock) en **CPU** (user + sys van het bouwproces en zijn kinderen). "
+      "Op een gedeelde machine (belasting boven het aantal kernen) wacht een build op de CPU; de wandtijd meet dan ook de "
+      "andere processen. De budgetten voor bouwtijd gelden voor de CPU-tijd; de wandtijd staat ernaast.\n")
+    w("## Budgetten\n")
+    w("| budget | gemeten | grens | |")
+    w("|---|---|---|---|")
+    for b in budgets:
+        unit = b["eenheid"]
+        val = "niet gemeten" if b["waarde"] is None else (kb(b["waarde"]) if unit == "B" else f"{b['waarde']:.1f} {unit}" if unit == "s" else f"{b['waarde']:.0f} {unit}")
+        lim = kb(b["grens"]) if unit == "B" else f"{b['grens']:g} {unit}"
+        w(f"| {b['wat']} | {val} | ≤ {lim} | {'✓' if b['ok'] else '✗'} |")
+    w("")
+    if "site" in r:
+        s = r["site"]
+        w("## `make site` op de meegeleverde data\n")
+        w("Koud: `build_data/**/__pycache__` verwijderd, nieuw proces. Warm: direct daarna nog een keer (bytecode en "
+          "bestandscache warm). Een nieuwe venv valt erbuiten.\n")
+        w("| | wand | CPU |")
+        w("|---|---|---|")
+        w(f"| koud | {fmt_s(s['koud_wand'])} | {fmt_s(s['koud_cpu'])} |")
+        w(f"| warm | {fmt_s(s['warm_wand'])} | {fmt_s(s['warm_cpu'])} |")
+        w(f"\nSite: {s['grootte'][0] / 1e6:.1f} MB in {s['grootte'][1]} bestanden.\n")
+    if "schalen" in r:
+        w("## Groei met de data (synthetisch)\n")
+        w("Gegenereerd bij elke run in een tijdelijke map (`scripts/synthetic.py`, nooit in `datapackages/`): één datapakket met "
+          "M indicatoren (maten; elke vierde een percentage, de rest aantallen afgerond op 5 waarvan de gebieden optellen tot "
+          "Nederland) × P halfjaren × N gebieden (26 Veilig Thuis-regio's, daarna gemeenten GM0001…), een regiopakket met een "
+          "tegelkaart voor alle gebieden, en M indicatordeclaraties (regio-vergelijking + halfjaarreeks). "
+          "16× is wat het issue vraagt (100 indicatoren, 26 regio's + 342 gemeenten, 20 halfjaren); 1× en 4× schalen elk van de "
+          "drie met de derdemachtswortel van 16 en 4 terug, zodat het aantal cijfers ongeveer 1 : 4 : 16 groeit. "
+          "Gemeten: `python -m build_data --root <tmp> site` (valideren, bouwen, zip).\n")
+        w("| schaal | indicatoren | gebieden | halfjaren | cijfers | wand | CPU | site | bestanden | zip |")
+        w("|---|---|---|---|---|---|---|---|---|---|")
+        base = None
+        for name, x in r["schalen"].items():
+            sc = x["schaal"]
+            figures = f"{sc.figures:,}".replace(",", " ")
+            w(f"| {name} | {sc.indicators} | {sc.areas} | {sc.half_years} | {figures} | {fmt_s(x['wand'])} | {fmt_s(x['cpu'])} | "
+              f"{x['bytes'] / 1e6:.0f} MB | {x['bestanden']} | {x['zip'] / 1e6:.0f} MB |")
+        names = list(r["schalen"])
+        if len(names) > 1:
+            base = r["schalen"][names[0]]
+            w("\nGroei ten opzichte van " + names[0] + " (lineair = dezelfde factor als de cijfers):\n")
+            w("| schaal | cijfers | CPU-tijd | sitegrootte | bestanden |")
+            w("|---|---|---|---|---|")
+            for name in names:
+                x = r["schalen"][name]
+                w(f"| {name} | {x['schaal'].figures / base['schaal'].figures:.1f}× | {x['cpu']['median'] / base['cpu']['median']:.1f}× | "
+                  f"{x['bytes'] / base['bytes']:.1f}× | {x['bestanden'] / base['bestanden']:.1f}× |")
+        w("")
+    if "serve" in r:
+        s = r["serve"]
+        w("## `make serve`: herbouwen na één gewijzigde cel\n")
+        w("Gemeten in één proces zoals `mkdocs serve` het doet: na een wijziging van één cel (een landelijk percentage in "
+          "`bvt_2019h2_landelijk.csv`, in een kopie van de data) ziet `cached_build` de wijziging en volgt één MkDocs-build "
+          "(zonder zip). Het wachten van de bestandswatcher en het herladen van de browser vallen erbuiten.\n")
+        w(f"- na de wijziging: wand {fmt_s(s['gewijzigd'])}, CPU {fmt_s(s['gewijzigd_cpu'])}")
+        w(f"- zonder wijziging (cache geraakt, alleen MkDocs): wand {fmt_s(s['ongewijzigd'])}, CPU {fmt_s(s['ongewijzigd_cpu'])}\n")
+    if "browser" in r:
+        b = r["browser"]
+        g = b["gewicht"]
+        w("## Gewicht van een bezoek\n")
+        w(f"Headless Chromium over http (lokale server); elke response die de browser afrondde, gzip niveau {GZIP_LEVEL}, opgeteld. "
+          f"Eerste bezoek: de zwaarste indicatorpagina (`{g['eerste_pagina']}`) met lege cache. Volgende pagina: "
+          f"`{g['tweede_pagina']}` (de op één na zwaarste) daarna, alleen wat nieuw is.\n")
+        for key, title in (("eerste", "Eerste bezoek"), ("tweede", "Volgende pagina")):
+            w(f"**{title}: {kb(g[key + '_gzip'])} gzip** ({kb(sum(i['bytes'] for i in g[key]))} ongecomprimeerd)\n")
+            w("| bestand | bytes | gzip |")
+            w("|---|---|---|")
+            for i in sorted(g[key], key=lambda i: -i["gzip"]):
+                w(f"| `{i['pad']}` | {i['bytes']:,} | {i['gzip']:,} |".replace(",", " "))
+            w("")
+        t = b["tijden"]
+        w("## Tijd tot de eerste grafiek\n")
+        w("Headless Chromium, elke run een nieuwe context (lege cache): van het begin van de navigatie (performance.now() = 0) "
+          "tot de eerste grafiek die de paginascript als getekend markeert (`data-getekend`), en tot alle grafieken "
+          f"(`html[data-grafieken=klaar]`). Pagina `{g['eerste_pagina']}`.\n")
+        w("| | eerste grafiek | alle grafieken |")
+        w("|---|---|---|")
+        for mode in ("http", "file"):
+            w(f"| {mode} | {fmt_s(t['vega'][mode]['eerste'], 'ms', 0)} | {fmt_s(t['vega'][mode]['alle'], 'ms', 0)} |")
+        w("")
+        vb = b["varianten_bytes"]
+        w("## Alternatieven (zelfde run, zelfde pagina)\n")
+        w(f"Varianten van `{g['eerste_pagina']}` ({b['varianten']['charts']} grafieken) in een kopie van de site: "
+          "**Vega-Lite in de browser** (de Vega-Lite-spec inline, `vega-lite.min.js` 6.4.1 erbij, vega-embed compileert) "
+          "tegenover de **voorgecompileerde Vega** van de site; **data in een eigen script per pagina** (`<pagina>-data.js`) "
+          "tegenover **inline** in de pagina (de site). Bytes: wat tussen de varianten verschilt (pagina + eigen script/bibliotheek), gzip.\n")
+        w("| variant | eerste grafiek http | eerste grafiek file:// | bytes (gzip) |")
+        w("|---|---|---|---|")
+        for key, label in (("vega", "voorgecompileerde Vega, inline (site)"), ("vegalite", "Vega-Lite in de browser"),
+                           ("datascript", "data in een script per pagina")):
+            by = vb["vega"] if key == "vega" else vb[key]
+            w(f"| {label} | {fmt_s(t[key]['http']['eerste'], 'ms', 0)} | {fmt_s(t[key]['file']['eerste'], 'ms', 0)} | {kb(by)} |")
+        w("")
+        med = lambda k, mode: t[k][mode]["eerste"]["median"]  # noqa: E731
+        w("| verhouding | http | file:// | bytes |")
+        w("|---|---|---|---|")
+        w(f"| Vega-Lite in de browser / voorgecompileerd | {med('vegalite', 'http') / med('vega', 'http'):.2f} | "
+          f"{med('vegalite', 'file') / med('vega', 'file'):.2f} | {vb['vegalite'] / vb['vega']:.2f} |")
+        w(f"| script per pagina / inline | {med('datascript', 'http') / med('vega', 'http'):.2f} | "
+          f"{med('datascript', 'file') / med('vega', 'file'):.2f} | {vb['datascript'] / vb['inline']:.2f} |")
+        w("")
+    w("## Opnieuw meten\n")
+    w("```sh\nmake bench                      # alles (duurt minuten: de 16x-build is de grootste)\n"
+      ".venv/bin/python scripts/bench.py --runs 3 --schalen 1x,4x,16x   # dezelfde meting\n"
+      ".venv/bin/python scripts/bench.py --alleen browser             # alleen paginagewicht en grafiektijden (na make site)\n```\n")
+    w(f"Deze run: `{' '.join(sys.argv[1:]) or '(standaard)'}`.\n")
+    return "\n".join(L)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Meet bouwtijd, groei, paginagewicht en grafiektijd; schrijft BENCHMARKS.md.")
+    parser.add_argument("--runs", type=int, default=3, help="runs per meting (standaard 3)")
+    parser.add_argument("--browser-runs", type=int, default=7, help="runs per grafiektijd (standaard 7)")
+    parser.add_argument("--schaal-runs", type=int, default=None, help="runs per synthetische schaal (standaard: --runs)")
+    parser.add_argument("--schalen", default="1x,4x,16x")
+    parser.add_argument("--alleen", default="site,schalen,serve,browser", help="welke metingen (komma's)")
+    parser.add_argument("--uit", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    parts = set(args.alleen.split(","))
+    m = machine()
+    r: dict = {}
+    with tempfile.TemporaryDirectory(prefix="hgkm-bench-") as tmpname:
+        tmp = Path(tmpname)
+        if "site" in parts:
+            print("make site (koud en warm)…", flush=True)
+            r["site"] = bench_site(args.runs)
+        if "schalen" in parts:
+            print("synthetische schalen…", flush=True)
+            r["schalen"] = bench_scales(args.schaal_runs or args.runs, [s for s in args.schalen.split(",") if s], tmp)
+        if "serve" in parts:
+            print("serve: herbouwen na één cel…", flush=True)
+            r["serve"] = bench_serve(args.runs, tmp)
+        if "browser" in parts:
+            print("browser: gewicht en grafiektijden…", flush=True)
+            r["browser"] = bench_browser(args.browser_runs, tmp)
+    m["load_end"] = os.getloadavg()
+    figures = {}
+    if "site" in r:
+        figures["site"] = r["site"]["warm_cpu"]["median"]
+    if "16x" in r.get("schalen", {}):
+        figures["synthetisch_16x"] = r["schalen"]["16x"]["cpu"]["median"]
+    if "browser" in r:
+        figures["eerste_bezoek"] = r["browser"]["gewicht"]["eerste_gzip"]
+        figures["volgende_pagina"] = r["browser"]["gewicht"]["tweede_gzip"]
+        figures["eerste_grafiek_file"] = r["browser"]["tijden"]["vega"]["file"]["eerste"]["median"]
+    budgets = check_budgets(figures)
+    args.uit.write_text(report(m, r, budgets, args), encoding="utf-8")
+    missed = [b for b in budgets if not b["ok"]]
+    for b in budgets:
+        print(f"{'✓' if b['ok'] else '✗'} {b['wat']}: {b['waarde']} (grens {b['grens']} {b['eenheid']})")
+    print(f"{args.uit} geschreven." + (f" {len(missed)} budget(ten) niet gehaald." if missed else " Alle budgetten gehaald."))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
