@@ -15,7 +15,7 @@ from pathlib import Path
 from . import editions, exports, periods, profiles, redirects, render
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
-from .indicators import Indicator, Theme, load_indicators, load_themes
+from .indicators import Indicator, Theme, declared_ids, load_indicators, load_themes
 from .outputs import indicator_csv, indicator_json, to_json_bytes
 from .problems import Problem, ValidationFailed
 from .render import title_text
@@ -64,7 +64,8 @@ def validate(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
 def _load(root: Path):
     catalog = load_all(root)
     indicators, problems = load_indicators(catalog, root)
-    entries, cat_problems = load_catalogue(catalog, {i.id for i in indicators}, {t.slug for t in load_themes()})
+    # a link to a declared indicator that has a problem of its own is not reported again
+    entries, cat_problems = load_catalogue(catalog, declared_ids(root), {t.slug for t in load_themes()})
     return catalog, indicators, entries, catalog.problems + problems + cat_problems
 
 

@@ -34,7 +34,8 @@ def cmd_site(root: Path) -> int:
     handler = logging.StreamHandler(sys.stderr)  # show MkDocs' warnings (strict mode stops on them)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
     handler.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(handler)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     start = time.perf_counter()
     try:
         zip_path = build_site(root)
@@ -42,6 +43,12 @@ def cmd_site(root: Path) -> int:
         print(format_table(exc.problems), file=sys.stderr)
         print("De site is niet gebouwd; site/ en dist/ zijn ongewijzigd.", file=sys.stderr)
         return 1
+    except Exception as exc:  # after validation: MkDocs in strict mode, writing the zip, a full disk
+        print(f"De site is niet gebouwd: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Zie de meldingen hierboven; site/ en dist/ zijn ongewijzigd.", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(handler)  # once per run, also when called again in one process
     print(f"Site gebouwd in {time.perf_counter() - start:.1f} s: {root / 'site'}; offline-zip: {zip_path}")
     return 0
 

@@ -5,13 +5,29 @@ valid in the period, periods well-formed, CBS symbols consistent with values, me
 categories declared, sums and parts consistent with published totals, every resource cited).
 All problems are collected; nothing stops at the first one.
 
+One slip gives one problem, in Dutch, naming file, row (the header is row 1) and field:
+
+- A file that is missing, empty, not UTF-8, or separated by semicolons is reported once and not
+  read further. A UTF-8 byte order mark (Excel's 'CSV UTF-8') is accepted silently.
+- Frictionless' findings are translated, and the usual human slips get their own kind: a decimal
+  comma (55,6), a space or point between thousands (1 300, 66.660), a file cut off mid-row.
+- The project's own checks skip cells frictionless already rejected, rows that are blank or have
+  too many or too few cells, and files whose header is wrong; a package whose descriptor cannot
+  be read is reported once (not again for every indicator that uses it).
+- Sums of regions and parts of wholes are checked only in a file without other errors: a slip in
+  one cell would otherwise also show up as a sum that does not add up.
+
 Every observation row carries its provenance (package, resource, file, row, source title,
 place in the publication) from here on, so no output needs to retype a citation."""
 
 from __future__ import annotations
 
 import csv
+import difflib
+import hashlib
+import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +37,17 @@ import yaml
 
 from . import periods, revisions, symbols
 from .formatting import QUALIFIERS
-from .problems import Problem
+from .problems import Problem, syntax_error
 from .regions import NATIONAL, Regions
 
 SYMBOLS = set(symbols.SYMBOLS)  # '', '*', '**', '.', 'x', '–', 'blank' (build_data.symbols)
 VALUE_SYMBOLS = symbols.VALUE  # a value is present
 MISSING_SYMBOLS = symbols.MISSING  # no value; '–' is nil (zero), 'blank' cannot occur
 OBSERVATION_FIELDS = {"regio", "periode", "maat", "waarde"}
+TYPE_NAMES = {"integer": "geheel getal", "number": "getal", "date": "datum (JJJJ-MM-DD)", "year": "jaartal",
+              "boolean": "ja/nee-waarde", "datetime": "datum en tijd"}
+HEADER_ERRORS = {"extra-label", "missing-label", "incorrect-label", "blank-label", "duplicate-label"}
+ROW_ERRORS = {"extra-cell", "missing-cell", "blank-row", "truncated-file"}
 
 
 @dataclass
@@ -56,6 +76,8 @@ class Catalog:
     regions: Regions
     packages: dict[str, Package]
     problems: list[Problem]
+    failed: set[str] = field(default_factory=set)  # packages (folder names) whose descriptor could not be read
+    broken: set[str] = field(default_factory=set)  # packages with an error in one of their files
 
     @property
     def errors(self) -> list[Problem]:
@@ -76,20 +98,195 @@ def _descriptor_path(package_dir: Path) -> Path | None:
     return None
 
 
-def _frictionless_problems(descriptor_path: Path, root: Path) -> list[Problem]:
-    problems = []
+def read_descriptor(path: Path, root: Path) -> tuple[dict | None, list[Problem]]:
+    """The descriptor as a dict, or one problem saying where its YAML or JSON is broken."""
+    file = _rel(path, root)
     try:
-        report = frictionless.validate(str(descriptor_path))
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [_encoding_problem(path.read_bytes(), exc, file)]
+    try:
+        descriptor = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=yaml.CSafeLoader)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        line, message = syntax_error(exc, text)
+        return None, [Problem(file, line, None, "invalid-descriptor", message)]
+    if not isinstance(descriptor, dict):
+        return None, [Problem(file, None, None, "invalid-descriptor", "de beschrijving is geen verzameling 'sleutel: waarde'")]
+    return descriptor, []
+
+
+def _encoding_problem(data: bytes, exc: UnicodeDecodeError, file: str) -> Problem:
+    row = data[: exc.start].count(b"\n") + 1
+    byte = data[exc.start]
+    guess = data[exc.start: exc.end + 1].decode("cp1252", errors="replace")
+    return Problem(file, row, None, "encoding-error",
+                   f"het bestand is geen UTF-8: byte 0x{byte:02x} ({guess!r} in Windows-1252/Latin-1) in rij {row}; "
+                   "sla het bestand op als UTF-8")
+
+
+@dataclass
+class _FileCheck:
+    problem: Problem | None = None  # the file cannot be read: one problem, nothing else
+    truncated_row: int | None = None  # last row cut off mid-row (no line end, too few cells)
+
+
+def _check_file(path: Path, file: str) -> _FileCheck:
+    """Slips that make a whole CSV unreadable, found before frictionless guesses around them."""
+    if not path.is_file():
+        return _FileCheck(Problem(file, None, None, "missing-file", f"het bestand bestaat niet (zie 'path' in datapackage.yaml)"))
+    data = path.read_bytes()
+    if not data.strip():
+        return _FileCheck(Problem(file, None, None, "empty-file", "het bestand is leeg: er is zelfs geen kopregel"))
+    try:
+        text = data.decode("utf-8-sig")  # a BOM is accepted: Excel writes one in 'CSV UTF-8'
+    except UnicodeDecodeError as exc:
+        return _FileCheck(_encoding_problem(data, exc, file))
+    rows = list(csv.reader(text.splitlines(keepends=True)))
+    header = rows[0] if rows else []
+    for sep, name in ((";", "puntkomma's (;)"), ("\t", "tabs")):
+        if len(header) == 1 and sep in header[0]:
+            return _FileCheck(Problem(file, 1, None, "wrong-delimiter",
+                                      f"de cellen zijn gescheiden door {name}, niet door komma's: de kop is één cel {header[0][:40]!r}"))
+    check = _FileCheck()
+    if len(rows) > 1 and not text.endswith(("\n", "\r")) and len(rows[-1]) < len(header):
+        check.truncated_row = len(rows)
+    return check
+
+
+def _translate(err, file: str, primary_key: list[str], n_fields: int, truncated_row: int | None) -> Problem | None:
+    """One frictionless error as a Dutch problem; None when another problem already covers it."""
+    kind = err.type
+    row = getattr(err, "row_number", None)
+    name = getattr(err, "field_name", None) or None
+    cell = getattr(err, "cell", None)
+    note = getattr(err, "note", "") or ""
+    if kind == "type-error":
+        type_ = note.removeprefix('type is "').split("/")[0]
+        bare = cell.strip()
+        for sep, word in ((" ", "spatie"), ("\u00a0", "spatie"), (".", "punt"), (",", "komma")):
+            if re.fullmatch(rf"-?\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+" + (r"(?:\.\d+)?" if sep in " \u00a0" else ""), bare) \
+                    and (sep in " \u00a0" or type_ == "integer"):
+                return Problem(file, row, name, "thousands-separator",
+                               f"{cell!r} heeft een {word} tussen de duizendtallen: schrijf {bare.replace(sep, '')} zonder {word}")
+        if re.fullmatch(r"-?\d*,\d+", bare):
+            return Problem(file, row, name, "decimal-comma",
+                           f"{cell!r} heeft een decimaalkomma: gebruik een punt als decimaalteken: {bare.replace(',', '.')}")
+        return Problem(file, row, name, "type-error", f"{cell!r} is geen {TYPE_NAMES.get(type_, type_)}")
+    if kind == "constraint-error":
+        m = re.match(r'constraint "(\w+)" is "(.*)"$', note)
+        constraint, value = (m.group(1), m.group(2)) if m else ("", note)
+        if constraint == "required":
+            return Problem(file, row, name, "missing-value", f"verplicht veld {name!r} is leeg")
+        if constraint in ("minimum", "exclusiveMinimum") and name == "waarde" and cell.strip().startswith("-"):
+            return Problem(file, row, name, "negative-count",
+                           f"waarde {cell} is negatief, terwijl het schema minimaal {value} toestaat: een aantal kan niet negatief zijn")
+        if constraint == "enum":
+            allowed = ", ".join(v or "(leeg)" for v in re.findall(r"'([^']*)'", value))
+            return Problem(file, row, name, "constraint-error", f"{cell!r} is niet toegestaan in {name!r}; kies uit: {allowed}")
+        words = {"minimum": "kleiner dan het minimum", "maximum": "groter dan het maximum", "pattern": "niet van de vorm",
+                 "minLength": "korter dan", "maxLength": "langer dan", "exclusiveMinimum": "niet groter dan",
+                 "exclusiveMaximum": "niet kleiner dan"}
+        return Problem(file, row, name, "constraint-error",
+                       f"{cell!r} in {name!r} is {words.get(constraint, constraint)} {value} (eis van het schema)")
+    if kind == "primary-key":
+        m = re.search(r"position (\d+)", note)
+        if not m:
+            return None  # a blank row has no key: reported as blank-row
+        return Problem(file, row, None, "primary-key",
+                       f"deze rij heeft dezelfde sleutel ({', '.join(primary_key)}) als rij {m.group(1)}")
+    if kind == "blank-row":
+        return Problem(file, row, None, "blank-row", "lege rij")
+    if kind == "extra-cell":
+        return Problem(file, row, None, "extra-cell",
+                       f"de rij heeft {len(err.cells)} cellen, de kop {n_fields}: een komma te veel, of een komma in een cel zonder aanhalingstekens")
+    if kind == "missing-cell":
+        if row == truncated_row:
+            return Problem(file, row, None, "truncated-file",
+                           f"het bestand is afgekapt: het houdt midden in rij {row} op ({len(err.cells)} van de {n_fields} cellen, geen regeleinde)")
+        return Problem(file, row, None, "missing-cell",
+                       f"de rij heeft {len(err.cells)} cellen, de kop {n_fields}: er ontbreekt een komma of een cel")
+    label = getattr(err, "label", "")
+    position = getattr(err, "field_number", None)
+    if kind == "extra-label":
+        return Problem(file, 1, label or None, "extra-label", f"kolom {label!r} (kolom {position}) staat niet in het schema in datapackage.yaml")
+    if kind == "missing-label":
+        return Problem(file, 1, name, "missing-label", f"kolom {name!r} (kolom {position} volgens het schema) ontbreekt in de kop")
+    if kind == "incorrect-label":
+        return Problem(file, 1, name, "incorrect-label", f"kolom {position} heet {label!r}, het schema noemt hem {name!r}")
+    if kind == "blank-label":
+        return Problem(file, 1, name, "blank-label", f"kolom {position} heeft geen naam")
+    if kind == "duplicate-label":
+        return Problem(file, 1, label or name, "duplicate-label", f"kolomnaam {label!r} komt meer dan eens voor (kolom {position})")
+    if kind == "source-error":
+        return Problem(file, None, None, "source-error", f"het bestand is niet als CSV te lezen ({note})")
+    if kind == "scheme-error":
+        return Problem(file, None, None, "scheme-error", f"het bestand is niet te openen ({note})")
+    if kind == "format-error":
+        return Problem(file, None, None, "format-error", f"het bestandsformaat wordt niet herkend ({note})")
+    return Problem(file, row, name, kind, f"{err.title}: {err.message}")
+
+
+def _descriptor_problems(descriptor: dict, package_dir: Path, file: str, report) -> list[Problem]:
+    """What frictionless finds wrong in the descriptor itself, located at the resource when it can."""
+    problems = []
+    for res in descriptor.get("resources") or []:
+        try:
+            frictionless.Resource.from_descriptor(res, basepath=str(package_dir))
+        except frictionless.FrictionlessException as exc:
+            name = res.get("name", "?") if isinstance(res, dict) else "?"
+            note = exc.error.note or exc.error.message
+            m = re.match(r'field type "(.*)" is not supported', note)
+            text = (f"veldtype {m.group(1)!r} bestaat niet; gebruik string, integer, number, date of year" if m else note)
+            problems.append(Problem(file, None, f"resources/{name}/schema", "invalid-descriptor", text))
+    if not problems:
+        problems = [Problem(file, None, None, "invalid-descriptor", err.note or err.message) for err in report.errors]
+    return problems
+
+
+_CACHE: dict[str, list[Problem]] = {}  # frictionless' findings by content: a long-running process (serve, tests) reuses them
+
+
+def _frictionless_problems(descriptor: dict, package_dir: Path, root: Path, checked: dict[str, _FileCheck]) -> list[Problem]:
+    """Frictionless on the resources whose files can be read; its findings in Dutch, one per slip."""
+    file = _rel(_descriptor_path(package_dir) or package_dir, root)
+    readable = dict(descriptor, resources=[r for r in descriptor.get("resources") or []
+                                           if not (isinstance(r, dict) and checked.get(r.get("path", ""), _FileCheck()).problem)])
+    h = hashlib.sha256(json.dumps([file, readable, sorted(checked.items(), key=str)], sort_keys=True, default=str).encode())
+    for res in readable["resources"]:
+        path = package_dir / str(res.get("path", "")) if isinstance(res, dict) else None
+        h.update(path.read_bytes() if path and path.is_file() else b"-")
+    key = h.hexdigest()
+    if key not in _CACHE:
+        _CACHE[key] = _run_frictionless(readable, package_dir, root, checked, file)
+    return list(_CACHE[key])
+
+
+def _run_frictionless(readable: dict, package_dir: Path, root: Path, checked: dict[str, _FileCheck], file: str) -> list[Problem]:
+    try:
+        report = frictionless.validate(readable, basepath=str(package_dir))
     except Exception as exc:  # a descriptor frictionless cannot even open
-        return [Problem(_rel(descriptor_path, root), None, None, "invalid-descriptor", str(exc))]
+        return [Problem(file, None, None, "invalid-descriptor", str(exc))]
+    if report.errors:
+        return _descriptor_problems(readable, package_dir, file, report)
+    problems = []
+    resources = {r.get("path"): r for r in readable["resources"]}
     for task in report.tasks:
-        file = _rel(descriptor_path.parent / task.place, root) if task.place else _rel(descriptor_path, root)
+        res = resources.get(task.place, {})
+        schema = res.get("schema") or {}
+        pk = schema.get("primaryKey") or []
+        pk = [pk] if isinstance(pk, str) else pk
+        n_fields = len(schema.get("fields") or [])
+        task_file = _rel(package_dir / task.place, root)
+        seen_rows = set()
         for err in task.errors:
-            problems.append(
-                Problem(file, getattr(err, "row_number", None), getattr(err, "field_name", None), err.type, err.message)
-            )
-    for err in report.errors:
-        problems.append(Problem(_rel(descriptor_path, root), None, None, "invalid-descriptor", err.message))
+            problem = _translate(err, task_file, pk, n_fields, checked.get(task.place, _FileCheck()).truncated_row)
+            if problem is None:
+                continue
+            if problem.type in ROW_ERRORS | {"missing-cell"}:  # one problem per row, not one per cell
+                if problem.row in seen_rows:
+                    continue
+                seen_rows.add(problem.row)
+            problems.append(problem)
     return problems
 
 
@@ -110,16 +307,22 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.75)
+    return f"; bedoel je {close[0]!r}?" if close else ""
+
+
 def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Package | None, list[Problem]]:
     descriptor_path = _descriptor_path(package_dir)
     if descriptor_path is None:
         return None, [Problem(_rel(package_dir, root), None, None, "invalid-descriptor", "geen datapackage.yaml of datapackage.json gevonden")]
-    problems = _frictionless_problems(descriptor_path, root)
-    try:
-        descriptor = yaml.safe_load(descriptor_path.read_text(encoding="utf-8"))  # JSON is YAML too
-        assert isinstance(descriptor, dict), "de beschrijving is geen object"
-    except Exception as exc:
-        return None, problems + [Problem(_rel(descriptor_path, root), None, None, "invalid-descriptor", str(exc))]
+    descriptor, problems = read_descriptor(descriptor_path, root)
+    if descriptor is None:
+        return None, problems
+    checked = {r["path"]: _check_file(package_dir / r["path"], _rel(package_dir / r["path"], root))
+               for r in descriptor.get("resources") or [] if isinstance(r, dict) and isinstance(r.get("path"), str)}
+    problems += [c.problem for c in checked.values() if c.problem]
+    problems += _frictionless_problems(descriptor, package_dir, root, checked)
     if any(p.type == "invalid-descriptor" for p in problems):
         return None, problems
 
@@ -134,24 +337,29 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
     tables: dict[str, tuple[dict, pd.DataFrame, str]] = {}
     for res in descriptor.get("resources", []):
         path = package_dir / res.get("path", "")
-        if not path.is_file():
-            continue  # frictionless already reported it
-        try:
-            tables[res["name"]] = (res, _read_csv(path), _rel(path, root))
-        except Exception as exc:
-            problems.append(Problem(_rel(path, root), None, None, "frictionless", f"kan het bestand niet lezen: {exc}"))
+        if checked.get(res.get("path"), _FileCheck()).problem or not path.is_file():
+            continue  # reported once above
+        tables[res["name"]] = (res, _read_csv(path), _rel(path, root))
 
+    measures_known = "maten" in tables or not any(r.get("name") == "maten" for r in descriptor.get("resources", []))
     measures = tables.get("maten", (None, pd.DataFrame(columns=["maat", "naam", "eenheid", "afronding", "definitie"]), ""))[1]
     measures = measures.set_index("maat", drop=False)
+    categories_known = "categorieen" in tables or not any(r.get("name") == "categorieen" for r in descriptor.get("resources", []))
     categories = tables.get("categorieen", (None, pd.DataFrame(columns=["maat", "categorie", "naam"]), ""))[1]
     known_categories = set(zip(categories.get("maat", []), categories.get("categorie", [])))
 
     frames = []
     for name, (res, df, file) in tables.items():
+        found_here = [p for p in problems if p.file == file and p.severity == "error"]
+        if any(p.type in HEADER_ERRORS for p in found_here):
+            continue  # the header first: by column name, the rows cannot be read reliably
+        skip_rows = {p.row for p in found_here if p.type in ROW_ERRORS}
+        bad_cells = {(p.row, p.field) for p in found_here if p.row and p.field}
         if not OBSERVATION_FIELDS <= set(df.columns):
             # metadata (e.g. the regions of a study): its region names must be known too
             for i, region_name in enumerate(df.get("regio", []), start=2):
-                if regions.resolve(region_name) is None:
+                if i not in skip_rows and (i, "regio") not in bad_cells and regions.resolve(region_name) is None \
+                        and region_name not in regions.aliases:
                     problems.append(Problem(file, i, "regio", "unknown-region", f"regio {region_name!r} is onbekend"))
             continue
         bron = res.get("bron")
@@ -166,57 +374,79 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
             if col not in df:
                 df[col] = ""
         df["vindplaats"] = [v or res.get("vindplaats", "") for v in df["vindplaats"]]
-        problems += _check_rows(df, file, regions, measures, known_categories, desc_file)
-        problems += _check_resource(res, df, file)
+        blank = (df[[c for c in df.columns if c not in ("rij", "bestand", "resource")]] == "").all(axis=1)
+        skip_rows |= set(df.rij[blank])
+        own = _check_rows(df, file, regions, measures if measures_known else None,
+                          known_categories if categories_known else None, skip_rows, bad_cells)
+        problems += own
+        df = df[~df.rij.isin(skip_rows)]
+        if not found_here and not own and (df.regio_code != "").all():
+            problems += _check_resource(res, df, file)  # sums and parts: only in an otherwise valid file
         df["bron"] = bron or ""
         df["bron_titel"] = (sources.get(bron) or {}).get("title", "")
         df["pakket"] = descriptor.get("name", package_dir.name)
         frames.append(df)
 
     observations = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    problems += revisions.check_order(observations, descriptor.get("sources", []))
     package = Package(descriptor.get("name", package_dir.name), package_dir, descriptor, sources, measures, categories, observations,
                       descriptor.get("resources", []))
     return package, problems
 
 
-def _check_rows(df, file, regions: Regions, measures, known_categories, desc_file) -> list[Problem]:
+def _check_rows(df, file, regions: Regions, measures, known_categories, skip_rows=frozenset(), bad_cells=frozenset()) -> list[Problem]:
+    """The project's own rules, row by row. `measures` or `known_categories` is None when their
+    table could not be read (reported there). A cell frictionless rejected is not checked again,
+    nor is a row it found blank, ragged or cut off."""
     problems = []
     codes, values = [], []
     for r in df.itertuples(index=False):
         row = r.rij
+        if row in skip_rows:
+            codes.append("")
+            values.append(None)
+            continue
+        bad = {f for (i, f) in bad_cells if i == row}
         code = regions.resolve(r.regio)
-        if code is None:
-            problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend"))
+        if code is None and "regio" not in bad and r.regio not in regions.aliases:  # a broken alias is reported in regionamen.csv
+            problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend{_suggest(r.regio, list(regions.aliases) + [x.naam for x in regions.by_code.values()])}"))
         ok_period = periods.is_valid(r.periode)
-        if not ok_period:
+        if not ok_period and "periode" not in bad:
             problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2, 2019 of 2016-2020"))
         if code and ok_period and not regions.by_code[code].valid_in(r.periode):
             problems.append(Problem(file, row, "regio", "region-not-valid", f"regio {r.regio!r} ({code}) bestaat niet in {r.periode}"))
-        if r.kwalificatie not in ("",) + QUALIFIERS:
+        if r.kwalificatie not in ("",) + QUALIFIERS and "kwalificatie" not in bad:
             problems.append(Problem(file, row, "kwalificatie", "invalid-qualifier",
                                     f"kwalificatie {r.kwalificatie!r} is niet een van: {', '.join(QUALIFIERS)}"))
-        if r.teken not in SYMBOLS:
+        if r.teken not in SYMBOLS and "teken" not in bad:
             problems.append(Problem(file, row, "teken", "invalid-symbol", f"teken {r.teken!r} is geen CBS-teken"))
-        value = _number(r.waarde) if r.waarde != "" else None
+        value = _number(r.waarde) if r.waarde != "" and "waarde" not in bad else None
         if r.waarde != "" and value is not None and r.teken in MISSING_SYMBOLS:
             problems.append(Problem(file, row, "waarde", "value-symbol-mismatch", f"waarde {r.waarde} staat naast teken {r.teken!r}"))
-        if r.waarde == "" and r.teken in VALUE_SYMBOLS:
+        if r.waarde == "" and r.teken in VALUE_SYMBOLS and not bad & {"waarde", "teken"}:
             problems.append(Problem(file, row, "waarde", "value-symbol-mismatch",
                                     "waarde ontbreekt zonder CBS-teken: gebruik . (onbekend), x (geheim) of – (nihil)"))
-        if r.maat not in measures.index:
-            problems.append(Problem(file, row, "maat", "unknown-measure", f"maat {r.maat!r} staat niet in maten.csv"))
+        if measures is None or "maat" in bad:
+            pass
+        elif r.maat not in measures.index:
+            problems.append(Problem(file, row, "maat", "unknown-measure", f"maat {r.maat!r} staat niet in maten.csv{_suggest(r.maat, measures.index)}"))
         else:
             m = measures.loc[r.maat]
             if value is not None and m.eenheid == "procent" and not 0 <= value <= 100:
                 problems.append(Problem(file, row, "waarde", "percentage-out-of-range", f"percentage {r.waarde} ligt niet tussen 0 en 100"))
+            elif value is not None and value < 0 and m.eenheid == "aantal" and "verandering" not in r.maat:
+                problems.append(Problem(file, row, "waarde", "negative-count",
+                                        f"waarde {r.waarde} is negatief, maar maat {r.maat!r} is een aantal"))
             step = _number(m.afronding) if m.afronding else None
             if value is not None and step and value % step != 0:
                 problems.append(Problem(file, row, "waarde", "not-rounded", f"{r.waarde} is geen veelvoud van {int(step)}, terwijl de bron op {int(step)} afrondt"))
         for col in ("categorie", "groep"):
             label = getattr(r, col)
-            if label and (r.maat, label) not in known_categories:
-                problems.append(Problem(file, row, col, "unknown-category", f"{col} {label!r} van maat {r.maat!r} staat niet in categorieen.csv"))
-        if not r.vindplaats:
+            if label and known_categories is not None and (r.maat, label) not in known_categories and not bad & {col, "maat"}:
+                options = [c for (m_, c) in known_categories if m_ == r.maat]
+                problems.append(Problem(file, row, col, "unknown-category",
+                                        f"{col} {label!r} van maat {r.maat!r} staat niet in categorieen.csv{_suggest(label, options)}"))
+        if not r.vindplaats and "vindplaats" not in bad:
             problems.append(Problem(file, row, "vindplaats", "missing-citation", "geen vindplaats (tabel of figuur) in de publicatie"))
         codes.append(code or "")
         values.append(value)
@@ -227,19 +457,21 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, desc_fil
 
 def _check_resource(res: dict, df: pd.DataFrame, file: str) -> list[Problem]:
     problems = []
+    parts = []
     for check in res.get("checks", []):
         kind = check.get("type")
-        if kind == "sum-of-regions":
-            problems += _check_sum(df, file, check.get("total", NATIONAL))
-        elif kind == "part-of-whole":
-            problems += _check_part(df, file, check["part"], check["whole"])
-        elif kind == "percentages-at-most-100":
-            pass  # every row is checked against its unit already
-        else:
+        if kind == "part-of-whole":
+            found = _check_part(df, file, check["part"], check["whole"])
+            problems += found
+            if found:
+                parts += [check["part"], check["whole"]]
+        elif kind not in ("sum-of-regions", "percentages-at-most-100"):  # every row is checked against its unit already
             problems.append(Problem(file, None, None, "unknown-check", f"controle {kind!r} bestaat niet"))
+    for check in res.get("checks", []):
+        if check.get("type") == "sum-of-regions":
+            # a part larger than its whole is the precise finding; its sum would repeat it
+            problems += _check_sum(df[~df.maat.isin(parts)], file, check.get("total", NATIONAL))
     return problems
-
-
 def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
     """The regions of one measure and period add up to the published total, within rounding.
 
@@ -268,16 +500,15 @@ def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
 
 def _check_part(df: pd.DataFrame, file: str, part: str, whole: str) -> list[Problem]:
     problems = []
-    wide = df[df.maat.isin([part, whole])]
-    for (code, period), group in wide.groupby(["regio_code", "periode"]):
-        p = group[group.maat == part]
-        w = group[group.maat == whole]
-        if p.empty or w.empty:
-            continue
-        pv, wv = p.waarde_num.iloc[0], w.waarde_num.iloc[0]
-        if pv is not None and wv is not None and not (math.isnan(pv) or math.isnan(wv)) and pv > wv:
-            problems.append(Problem(file, int(p.rij.iloc[0]), "waarde", "part-exceeds-whole",
-                                    f"{part} ({pv:.0f}) is groter dan {whole} ({wv:.0f}) voor {p.regio.iloc[0]} {period}"))
+    cols = ["regio_code", "periode"]
+    p = df[df.maat == part].drop_duplicates(cols)
+    w = df[df.maat == whole].drop_duplicates(cols)[cols + ["waarde_num"]]
+    both = p.merge(w, on=cols, suffixes=("", "_geheel"))
+    pv, wv = pd.to_numeric(both.waarde_num), pd.to_numeric(both.waarde_num_geheel)
+    for r, a, b in zip(both.itertuples(index=False), pv, wv):
+        if not (math.isnan(a) or math.isnan(b)) and a > b:
+            problems.append(Problem(file, int(r.rij), "waarde", "part-exceeds-whole",
+                                    f"{part} ({a:.0f}) is groter dan {whole} ({b:.0f}) voor {r.regio} {r.periode}"))
     return problems
 
 
@@ -303,8 +534,14 @@ def load_all(root: Path) -> Catalog:
     dp_root = root / "datapackages"
     problems: list[Problem] = []
     regions_dir = dp_root / "regions"
-    problems += _frictionless_problems(regions_dir / "datapackage.yaml", root) if (regions_dir / "datapackage.yaml").exists() else [
-        Problem(_rel(regions_dir, root), None, None, "invalid-descriptor", "het pakket regions ontbreekt")]
+    if (regions_dir / "datapackage.yaml").exists():
+        descriptor, found = read_descriptor(regions_dir / "datapackage.yaml", root)
+        checked = {r["path"]: _check_file(regions_dir / r["path"], _rel(regions_dir / r["path"], root))
+                   for r in (descriptor or {}).get("resources") or [] if isinstance(r, dict) and isinstance(r.get("path"), str)}
+        problems += found + [c.problem for c in checked.values() if c.problem]
+        problems += _frictionless_problems(descriptor, regions_dir, root, checked) if descriptor else []
+    else:
+        problems.append(Problem(_rel(regions_dir, root), None, None, "invalid-descriptor", "het pakket regions ontbreekt"))
     regions = Regions.load(regions_dir)
     names_file = _rel(regions_dir / "data" / "regionamen.csv", root)
     for name, code in regions.aliases.items():
@@ -312,13 +549,17 @@ def load_all(root: Path) -> Catalog:
             problems.append(Problem(names_file, regions.alias_rows[name], "code", "unknown-region",
                                     f"regionaam {name!r} verwijst naar code {code!r}, die niet in regios.csv staat"))
     problems += _check_map(regions, regions_dir, root)
-    packages = {}
+    packages, failed, broken = {}, set(), set()
     for package_dir in sorted(p for p in dp_root.iterdir() if p.is_dir() and p.name != "regions"):
         package, found = load_package(package_dir, regions, root)
         problems += found
         if package:
             packages[package.name] = package
+        else:
+            failed.add(package_dir.name)
+        if any(p.severity == "error" for p in found):
+            broken.add(package.name if package else package_dir.name)
     for name in regions.unused_aliases():
         problems.append(Problem(names_file, regions.alias_rows[name], "naam_in_bron",
                                 "unused-region-name", f"regionaam {name!r} wordt door geen enkele bron gebruikt", "warning"))
-    return Catalog(root, regions, packages, problems)
+    return Catalog(root, regions, packages, problems, failed, broken)

@@ -32,9 +32,84 @@ TYPES: dict[str, tuple[str, str]] = {
     "missing-publication-date": ("Publicatiedatum ontbreekt", "Geef het 'sources'-item 'published: JJJJ-MM-DD' (of JJJJ-MM, of JJJJ), de datum van de publicatie; bij herziene cijfers wint de nieuwste."),
     "reveals-suppressed": ("Berekening onthult een achtergehouden cijfer", "Een cijfer dat de bron geheim (x) of onbekend (.) noemt, mag niet uit andere cijfers worden teruggerekend; laat de berekening voor die cel . of x geven (zie build_data/derive.py)."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),
-    # Everything frictionless reports keeps its own type; this entry is the fallback hint.
+    "negative-count": ("Negatief aantal", "Een aantal is 0 of meer; controleer of er een minteken te veel staat, of geef de maat een eenheid die negatief mag zijn (een verandering)."),
+    "ambiguous-revision": ("Twee publicaties zonder volgorde", "Geef de bronnen in 'sources' een publicatiedatum die zegt welke nieuwer is (published: JJJJ-MM-DD of JJJJ-MM), of verwijder het cijfer uit de oudere publicatie."),
+    # Slips in a CSV file, found before frictionless reads it (one problem for the whole file)
+    "missing-file": ("Bestand ontbreekt", "Zet het bestand terug (git checkout -- <bestand>) of herstel 'path' van de resource in datapackage.yaml."),
+    "empty-file": ("Leeg bestand", "Zet de inhoud terug (git checkout -- <bestand>); een tabel heeft minstens een kopregel."),
+    "encoding-error": ("Geen UTF-8", "Sla het bestand op als UTF-8 (Excel: 'CSV UTF-8 (door komma's gescheiden)'; LibreOffice: tekenset Unicode (UTF-8))."),
+    "wrong-delimiter": ("Verkeerd scheidingsteken", "Scheid de cellen met komma's: sla op als 'CSV UTF-8 (door komma's gescheiden)', of vervang ; door , en zet cellen met een komma tussen aanhalingstekens."),
+    "truncated-file": ("Afgekapt bestand", "Het bestand houdt midden in een rij op: zet het volledige bestand terug (git checkout -- <bestand>) en breng de wijziging opnieuw aan."),
+    # What frictionless reports, in Dutch (its own type names are kept)
+    "type-error": ("Verkeerd type", "Schrijf een getal met cijfers, zonder spaties of tekst; is er geen waarde, laat de cel dan leeg en zet een CBS-teken in 'teken' (. onbekend, x geheim, – nihil)."),
+    "decimal-comma": ("Decimaalkomma", "Gebruik een punt als decimaalteken (55.6); de site toont het als 55,6."),
+    "thousands-separator": ("Scheiding van duizendtallen", "Schrijf getallen zonder scheiding van duizendtallen (1300, niet 1 300 of 1.300); de site zet de spaties zelf."),
+    "constraint-error": ("Waarde niet toegestaan", "Gebruik een waarde die het schema van de resource in datapackage.yaml toestaat."),
+    "missing-value": ("Verplichte waarde ontbreekt", "Vul de cel in; zonder deze waarde is de rij niet te gebruiken."),
+    "primary-key": ("Dubbele rij", "Elke combinatie van de sleutelvelden komt één keer voor: verwijder de dubbele rij of herstel de sleutel."),
+    "blank-row": ("Lege rij", "Verwijder de lege regel."),
+    "extra-cell": ("Te veel cellen", "Verwijder de extra cel; staat er een komma in een tekst of getal, zet de cel dan tussen aanhalingstekens of schrijf het getal zonder komma."),
+    "missing-cell": ("Te weinig cellen", "Vul de ontbrekende cellen aan (een lege cel is een komma zonder tekst)."),
+    "extra-label": ("Onbekende kolom", "Verwijder de kolom, of voeg het veld toe aan het schema van de resource in datapackage.yaml."),
+    "missing-label": ("Kolom ontbreekt", "Zet de kolom terug in de kop en in elke rij, of haal het veld uit het schema in datapackage.yaml."),
+    "incorrect-label": ("Verkeerde kolomnaam", "Geef de kolom de naam uit het schema in datapackage.yaml (in dezelfde volgorde)."),
+    "blank-label": ("Kolom zonder naam", "Geef de kolom een naam uit het schema, of verwijder hem."),
+    "duplicate-label": ("Dubbele kolomnaam", "Elke kolomnaam komt één keer voor: hernoem of verwijder de dubbele kolom."),
+    "source-error": ("Bestand niet te lezen", "Controleer of het een CSV-bestand is (tekst, komma's, UTF-8)."),
+    "scheme-error": ("Bestand niet te openen", "Controleer 'path' van de resource in datapackage.yaml."),
+    "format-error": ("Onbekend bestandsformaat", "Gebruik een CSV-bestand met de extensie .csv."),
+    # scripts/fetch_statline.py
+    "statline-download": ("Download van StatLine mislukt of onvolledig",
+                          "Haal de tabel later opnieuw op (StatLine kan net worden bijgewerkt); er is niets geschreven."),
+    "statline-mapping": ("StatLine-code niet te vertalen",
+                         "Breid de vertaling in scripts/fetch_statline.py uit (perioden, status, eenheden, "
+                         "regio-indelingen) of controleer de tabel op StatLine; er is niets geschreven."),
+    # Everything else frictionless reports keeps its own type; this entry is the fallback hint.
     "frictionless": ("Fout volgens Frictionless", "Herstel de cel of het bestand volgens het schema in datapackage.yaml."),
 }
+
+# What PyYAML and json say, in Dutch (the common slips when editing by hand).
+_YAML_SLIPS = (
+    ("found character '\\t'", "een tab om in te springen; YAML springt in met spaties"),
+    ("mapping values are not allowed", "een dubbele punt waar die niet mag; zet tekst met ': ' tussen aanhalingstekens"),
+    ("expected ',' or ']'", "een lijst [ ... ] wordt niet gesloten met ]"),
+    ("expected ',' or '}'", "een { ... } wordt niet gesloten met }"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet gesloten"),
+    ("could not find expected ':'", "een regel zonder 'sleutel: waarde'"),
+    ("did not find expected key", "de inspringing klopt niet"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("found undefined alias", "een * aan het begin van een waarde; zet de tekst tussen aanhalingstekens"),
+)
+_JSON_SLIPS = {
+    "Expecting ',' delimiter": "een komma ontbreekt tussen twee onderdelen",
+    "Expecting ':' delimiter": "een dubbele punt ontbreekt na een naam",
+    "Expecting property name enclosed in double quotes": "een naam zonder dubbele aanhalingstekens, of een komma te veel vóór }",
+    "Expecting value": "een waarde ontbreekt, of er staat een komma te veel",
+    "Extra data": "tekst na het einde van het JSON-object",
+    "Unterminated string starting at": "een tekst wordt niet gesloten met \"",
+}
+
+
+def syntax_error(exc: Exception, text: str = "") -> tuple[int | None, str]:
+    """(line, Dutch text) for a YAML or JSON syntax error in `text`; line counts from 1."""
+    import json
+
+    import yaml
+
+    if isinstance(exc, json.JSONDecodeError):
+        what = _JSON_SLIPS.get(exc.msg, exc.msg)
+        return exc.lineno, f"geen geldige JSON in regel {exc.lineno}, kolom {exc.colno}: {what}"
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        said = f"{exc.context or ''} {exc.problem or ''}"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            said = "found character '\\t'"  # libyaml does not name the character
+        what = next((nl for en, nl in _YAML_SLIPS if en in said), (exc.problem or str(exc)).strip())
+        where = f" in regel {line}, kolom {mark.column + 1}" if mark else ""
+        return line, f"geen geldige YAML{where}: {what}"
+    return None, str(exc)
 
 
 @dataclass(frozen=True, order=True)

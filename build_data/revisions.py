@@ -173,3 +173,34 @@ def computed(frame: pd.DataFrame) -> pd.DataFrame:
         frame["herzien"] = [[] for _ in range(len(frame))]
     return frame
 
+
+
+def check_order(observations: pd.DataFrame, sources: list) -> list[Problem]:
+    """A figure from two publications needs an order: when their `published` dates are the same
+    (or both missing), nothing says which is newer, and a different value is an error ('kan niet
+    kiezen'). Dates that differ only in precision ('2020' and '2020-11'), or one missing date, keep
+    the rule of the module text: the later source in the descriptor wins (a missing date warns).
+    The same value from both is no revision and needs no order."""
+    if observations.empty or "bron" not in observations.columns:
+        return []
+    frame = observations[observations.regio_code != ""]
+    n_sources = frame.groupby(KEY, sort=False)["bron"].transform("nunique")
+    if not (n_sources > 1).any():
+        return []
+    dates = {s.get("name"): parse_date(s.get("published")) for s in sources or [] if isinstance(s, dict)}
+    problems = []
+    for key, group in frame[n_sources > 1].groupby(KEY, sort=False):
+        rows = list(group.itertuples())
+        for i, a in enumerate(rows):
+            clash = next((b for b in rows[:i] if b.bron != a.bron and dates.get(b.bron) == dates.get(a.bron)
+                          and not _same_value(a, b)), None)
+            if clash is None:
+                continue
+            when = f"publicatiedatum {date_text(dates.get(a.bron))}" if dates.get(a.bron) else "geen publicatiedatum"
+            problems.append(Problem(
+                a.bestand, int(a.rij), "waarde", "ambiguous-revision",
+                f"{a.maat} {a.regio} {a.periode}: {a.waarde or a.teken} (bron '{a.bron}') en {clash.waarde or clash.teken} "
+                f"in {clash.bestand.rsplit('/', 1)[-1]} rij {clash.rij} (bron '{clash.bron}') hebben beide {when}: "
+                "kan niet kiezen welke nieuwer is"))
+            break
+    return problems

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from build_data import periods, problems as problem_registry  # noqa: E402
+from build_data import periods  # noqa: E402
 from build_data.problems import Problem, format_table  # noqa: E402
 from build_data.regions import NATIONAL, Regions  # noqa: E402
 
@@ -99,15 +99,7 @@ OTHER_DIVISIONS = {"GM": "gemeenten", "PV": "provincies", "LD": "landsdelen", "C
 DIMENSION_TYPES = ("Dimension", "GeoDimension", "GeoDetail", "TimeDimension")
 MAX_PAGES = 1000
 
-# Problem kinds of this script, in the shared registry (their hints appear in the problem table).
-FETCH_PROBLEMS = {
-    "statline-download": ("Download van StatLine mislukt of onvolledig",
-                          "Haal de tabel later opnieuw op (StatLine kan net worden bijgewerkt); er is niets geschreven."),
-    "statline-mapping": ("StatLine-code niet te vertalen",
-                         "Breid de vertaling in scripts/fetch_statline.py uit (perioden, status, eenheden, "
-                         "regio-indelingen) of controleer de tabel op StatLine; er is niets geschreven."),
-}
-problem_registry.TYPES.update(FETCH_PROBLEMS)
+# Its problem kinds (statline-download, statline-mapping) are in build_data/problems.py with the others.
 
 
 class FetchFailed(Exception):
