@@ -50,7 +50,11 @@ class Build:
         return sections
 
     def region_nav(self) -> list:
-        return ["regio/index.md"] + [{title_text(r.naam): f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()]
+        """The Veilig Thuis regions only: every page carries the navigation, so other areas (such as
+        municipalities) would make the site grow with the square of the areas. Their profiles are
+        linked from regio/index.html."""
+        return ["regio/index.md"] + [{title_text(r.naam): f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()
+                                     if r.code.startswith("VT")]
 
     def indicator(self, id_: str) -> Indicator:
         return next(i for i in self.indicators if i.id == id_)
@@ -133,13 +137,27 @@ def cached_build(root: Path) -> Build:
 
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
 _SPEC_TOKEN = re.compile(r' data-spec="(hgkmspec[0-9]+)"')
+_LIFTED = re.compile(re.escape(render.LIFT_OPEN) + "(.*?)" + re.escape(render.LIFT_CLOSE), re.S)
+_BLOCK_TOKEN = re.compile(r'<div data-hgkm-blok="(hgkmblok[0-9]+)"></div>')
 
 
 def lift_specs(markdown: str, specs: dict[str, str]) -> str:
-    """Chart specs out of a page for the Markdown, Jinja (macros) and search passes, which only
-    pass them through but spent most of the site build parsing them: each data-spec attribute
-    becomes a short token, specs[token] keeps the attribute text (the same spec on several pages
-    is kept once). restore_specs puts it back into the finished HTML, byte for byte."""
+    """Generated HTML out of a page for the Markdown, Jinja (macros) and search passes, which only
+    pass it through but spent most of the site build parsing it.
+
+    Blocks a page marks with render.lifted (value tables, maps, source lists, selectors, ...)
+    become an empty placeholder element, specs[token] keeps the block; then each data-spec
+    attribute left becomes a short token, specs[token] keeps the attribute text. The same block
+    or spec on several pages is kept once. restore_specs puts both back into the finished HTML,
+    byte for byte, so search no longer indexes them but the page is unchanged."""
+    blocks = specs.setdefault("\0blocks", {})  # block html -> token
+    def lift_block(m):
+        token = blocks.get(m[1])
+        if token is None:
+            token = blocks[m[1]] = f"hgkmblok{len(blocks)}"
+            specs[token] = m[1]
+        return f'<div data-hgkm-blok="{token}"></div>'
+    markdown = _LIFTED.sub(lift_block, markdown)
     tokens = specs.setdefault("", {})  # attribute text -> token
     def lift(m):
         token = tokens.get(m[1])
@@ -151,4 +169,11 @@ def lift_specs(markdown: str, specs: dict[str, str]) -> str:
 
 
 def restore_specs(html: str, specs: dict[str, str]) -> str:
+    if "hgkmblok" in html:
+        html = _BLOCK_TOKEN.sub(lambda m: specs[m[1]], html)
     return _SPEC_TOKEN.sub(lambda m: f' data-spec="{specs[m[1]]}"', html) if "hgkmspec" in html else html
+
+
+def unlift(markdown: str) -> str:
+    """A generated page without the lift marks (for readers of Build.pages other than MkDocs)."""
+    return markdown.replace(render.LIFT_OPEN, "").replace(render.LIFT_CLOSE, "")

@@ -43,7 +43,7 @@ def define_env(env):
 
     @env.macro
     def tekenverklaring() -> str:
-        return render.symbols_table()
+        return render.lifted(render.symbols_table())
 
     @env.macro
     def themalijst() -> str:

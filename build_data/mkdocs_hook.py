@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from build_data import editions
 from build_data.build import cached_build, lift_specs, restore_specs
 from build_data.problems import ValidationFailed
+from build_data.render import LIFT_OPEN
 
 _build = None
 _specs: dict = {}  # chart specs lifted out of the pages (build_data.build.lift_specs)
@@ -38,6 +39,11 @@ def on_files(files, config):
     for path, content in sorted(_build.files.items()):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """What the macros plugin (which runs before this hook) inserted, lifted as well."""
+    return lift_specs(markdown, _specs) if LIFT_OPEN in markdown else markdown
 
 
 def on_post_page(output, page, config):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import benchmark, charts, formatting, periods, regionmap, symbols
 from .outputs import records
-from .render import attr_json, e, front_matter, region_selector
+from .render import attr_json, e, front_matter, lifted, region_selector
 from .regions import is_regional
 
 
@@ -152,8 +152,11 @@ def profile_page(build, region, lists, shares=None) -> str:
             f"per regio gepubliceerd{where}.</p>"
             f'<p class="hgkm-bron">Bron: {e(x["bron"])}.</p></div>')
     marks = "".join(marks)
+    # Veilig Thuis regions (and the page's own area): a choice of every area on every profile
+    # would grow with the square of the areas (municipalities are linked from regio/index.html).
     options = [{"slug": "nederland", "code": "NL01", "naam": "Nederland (alle regio's)"}] + [
-        {"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.regional()]
+        {"slug": r.slug, "code": r.code, "naam": r.naam} for r in catalog.regions.regional()
+        if r.code.startswith("VT") or r.code == region.code]
     md = [
         *front_matter(region.naam, f"Regioprofiel {region.naam}: cijfers van de impactmonitor huiselijk geweld en "
                       "kindermishandeling voor deze Veilig Thuis-regio."), "",
@@ -162,17 +165,17 @@ def profile_page(build, region, lists, shares=None) -> str:
         f'<p class="hgkm-thema">Veilig Thuis-regio · CBS-code {e(region.code)} · <a href="index.html">alle regio\'s</a></p>',
         f'<p class="hgkm-printkop">Impactmonitor aanpak huiselijk geweld en kindermishandeling · afgedrukt op <span class="hgkm-printdatum"></span>'
         f' · <span class="hgkm-printurl"></span></p>',
-        region_selector(catalog, None, options=options, navigate=True),
+        lifted(region_selector(catalog, None, options=options, navigate=True)),
         f'<p class="hgkm-lead">De cijfers van de impactmonitor die per Veilig Thuis-regio zijn gepubliceerd: {e(region.naam)} naast Nederland, '
         f"met de plaats van {e(region.naam)} tussen de regio's.</p>",
         _lineage(region, catalog.regions),
         marks,
         "", f'## Kerncijfers, {e(", ".join(periods.label(p, tekens.get(p, "")) for p in period_labels)).replace("*", chr(92) + "*")} ', "",
-        f'<div class="hgkm-tabelwrap"><table class="hgkm-profieltabel"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>',
+        lifted(f'<div class="hgkm-tabelwrap"><table class="hgkm-profieltabel"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'),
         '<p class="hgkm-bron">Rang: plaats tussen de regio\'s met een cijfer, van hoog naar laag; gelijke waarden delen een plaats. '
         "Aandeel: het aantal van de regio als percentage van Nederland, berekend uit de gepubliceerde (op 5 afgeronde) aantallen. "
         "Aantallen zijn niet gecorrigeerd voor het aantal inwoners. <code>*</code> voorlopig cijfer.</p>",
-        f'<ol class="hgkm-bronnen hgkm-bron">{src_items}</ol>',
+        lifted(f'<ol class="hgkm-bronnen hgkm-bron">{src_items}</ol>'),
     ]
     own = [d for d in shares[1] if d["regio_slug"] == region.slug] if shares else []
     if own:
@@ -189,8 +192,8 @@ def profile_page(build, region, lists, shares=None) -> str:
             f"relatief veel of weinig heeft; het zegt niets over goed of slecht.</p></figure>"]
     md += [
         "", "## Ligging", "",
-        regionmap.region_map(catalog.regions, period_labels[-1] if region.valid_in(period_labels[-1]) else region.geldig_vanaf, None,
-                             title=f"Ligging van {region.naam} tussen de Veilig Thuis-regio's", links=True, selected=region.slug),
+        lifted(regionmap.region_map(catalog.regions, period_labels[-1] if region.valid_in(period_labels[-1]) else region.geldig_vanaf, None,
+                                    title=f"Ligging van {region.naam} tussen de Veilig Thuis-regio's", links=True, selected=region.slug)),
         "", "## Alleen landelijke cijfers", "",
         f"<p>Van de {len(build.indicators)} indicatoren op deze site zijn er {len(national)} alleen landelijk gepubliceerd, "
         f"in de thema's {e(', '.join(dict.fromkeys(i.thema.titel for i in national)))}: de bronnen geven daarvoor geen cijfers per regio. "
@@ -231,10 +234,10 @@ def index_page(build, lists) -> str:
         "# Regio's", "",
         f'<p class="hgkm-lead">{changes_text(catalog.regions)} Elke regio heeft een profiel met haar cijfers naast die van Nederland '
         "en haar plaats tussen de regio's.</p>", "",
-        regionmap.region_map(catalog.regions, latest, None, title="Kaart van de Veilig Thuis-regio's", links=True), "",
-        '<div class="hgkm-tabelwrap"><table class="hgkm-regiolijst"><thead><tr><th scope="col">Regio</th><th scope="col">CBS-code</th>'
-        '<th scope="col">Bestaat</th><th scope="col">Cohortonderzoek Verwey-Jonker</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>', "",
+        lifted(regionmap.region_map(catalog.regions, latest, None, title="Kaart van de Veilig Thuis-regio's", links=True)), "",
+        lifted('<div class="hgkm-tabelwrap"><table class="hgkm-regiolijst"><thead><tr><th scope="col">Regio</th><th scope="col">CBS-code</th>'
+               '<th scope="col">Bestaat</th><th scope="col">Cohortonderzoek Verwey-Jonker</th></tr></thead>'
+               f'<tbody>{"".join(rows)}</tbody></table></div>'), "",
     ]
     return "\n".join(md)
 

@@ -22,6 +22,16 @@ CHART_TITLES = {
 }
 
 
+# Generated HTML a page marks as lifted: MkDocs' Markdown, macros and search see a placeholder, the
+# finished page gets it back unchanged (build_data.build.lift_specs). Only around top-level blocks
+# of a generated page, never nested, never around headings, titles, lead text or definitions.
+LIFT_OPEN, LIFT_CLOSE = "<!--hgkm-lift-->", "<!--/hgkm-lift-->"
+
+
+def lifted(html: str) -> str:
+    return f"{LIFT_OPEN}{html}{LIFT_CLOSE}" if html else html
+
+
 def e(text) -> str:
     return escape(str(text or ""), quote=True)
 
@@ -359,22 +369,22 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=()) -> str:
         "",
     ]
     if ind.regional:
-        md += [region_selector(catalog, ind.latest_regional_period()), ""]
-    md += [key_figure(ind, recs), "", change_block(ind, catalog), ""]
+        md += [lifted(region_selector(catalog, ind.latest_regional_period())), ""]
+    md += [lifted(key_figure(ind, recs)), "", lifted(change_block(ind, catalog)), ""]
     if "kerncijfer" in ind.grafieken:
-        md += [category_figures(recs), "", source_line(ind, catalog, recs), ""]
+        md += [lifted(category_figures(recs)), "", lifted(source_line(ind, catalog, recs)), ""]
     for block in blocks:
-        md += [block, ""]
+        md += [lifted(block), ""]
     from .exports import embed_block  # noqa: PLC0415 - exports imports render
-    md += [embed_block(ind), ""]
+    md += [lifted(embed_block(ind)), ""]
     words = search_words(ind.titel, ind.tekst, ind.definitie)
     md += [
-        symbols_legend(recs), "",
+        lifted(symbols_legend(recs)), "",
         "## Definitie", "", f"<p>{e(ind.definitie)}</p>", "",
-        "## Bron", "", f"<ul>{sources}</ul>", "",
+        "## Bron", "", lifted(f"<ul>{sources}</ul>"), "",
         "## Downloads", "",
-        f'<ul class="hgkm-downloads"><li><a href="../data/{ind.id}.csv" download>{e(ind.titel)} (CSV)</a>: één rij per gebied, periode en categorie, met CBS-teken, eenheid en bron.</li>'
-        f'<li><a href="../data/{ind.id}.json" download>{e(ind.titel)} (JSON)</a>: dezelfde cijfers met definitie en bronnen.</li></ul>',
+        LIFT_OPEN + f'<ul class="hgkm-downloads"><li><a href="../data/{ind.id}.csv" download>{e(ind.titel)} (CSV)</a>: één rij per gebied, periode en categorie, met CBS-teken, eenheid en bron.</li>'
+        f'<li><a href="../data/{ind.id}.json" download>{e(ind.titel)} (JSON)</a>: dezelfde cijfers met definitie en bronnen.</li></ul>' + LIFT_CLOSE,
         "",
     ]
     if words:
@@ -405,12 +415,12 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
     if not inds:
         md += ['<div class="admonition info"><p class="admonition-title">Nog geen cijfers</p>'
                "<p>Voor dit thema staan nog geen cijfers op deze site. De impactmonitor groeit: indicatoren worden toegevoegd zodra er gegevens zijn.</p></div>", ""]
-        md += [planned_list(planned), ""]
+        md += [lifted(planned_list(planned)), ""]
         return "\n".join(md)
     regional = [i for i in inds if i.regional]
     if regional:
         latest = max((i.latest_regional_period() for i in regional), key=periods.sort_key)
-        md += [region_selector(catalog, latest), ""]
+        md += [lifted(region_selector(catalog, latest)), ""]
     used: list[dict] = []  # every figure on the page, for the legend of symbols
     for ind in inds:
         recs = records(ind, catalog)
@@ -420,13 +430,13 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
             f'<section class="hgkm-indicator" id="{e(ind.id)}">',
             f'<h2><a href="../indicatoren/{ind.id}.html">{e(ind.titel)}</a></h2>',
             f'<p>{e(ind.tekst)}</p>',
-            key_figure(ind, recs),
-            category_figures(recs) if not first else "",
-            chart_block(ind, catalog, first, recs, related=related, base="../indicatoren/") if first else source_line(ind, catalog, recs),
+            lifted(key_figure(ind, recs)),
+            lifted(category_figures(recs)) if not first else "",
+            lifted(chart_block(ind, catalog, first, recs, related=related, base="../indicatoren/") if first else source_line(ind, catalog, recs)),
             f'<p><a href="../indicatoren/{ind.id}.html">Alles over {e(ind.titel.lower())}: definitie, bron, tabel en downloads</a></p>',
             "</section>", "",
         ]
-    md += [symbols_legend(used), "", planned_list(planned), ""]
+    md += [lifted(symbols_legend(used)), "", lifted(planned_list(planned)), ""]
     return "\n".join(md)
 
 
@@ -460,7 +470,7 @@ def overview(build) -> str:
                  for _, name, level, per, nat, reg, ts, status in theme_rows]
     n_av = sum(1 for r in rows if r[-1] == "beschikbaar")
     return (f"<p>{n_av} indicatoren met cijfers, {len(rows) - n_av} nog niet beschikbaar.</p>"
-            f'<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+            + lifted(f'<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'))
 
 
 def sources_overview(build) -> str:
@@ -474,7 +484,7 @@ def sources_overview(build) -> str:
         n = len(package.observations)
         pubs = "".join(f"<li>{e(s.get('title', ''))}</li>" for s in package.sources.values())
         lic = ", ".join(e(lic.get("title") or lic.get("name", "")) for lic in package.licenses)
-        out.append(
+        out.append(lifted(
             f'<section class="hgkm-bronpakket" id="{e(package.name)}"><h3>{e(package.title)}</h3>'
             f"<dl><dt>Uitgever</dt><dd>{e(d.get('publisher', ''))}</dd>"
             f"<dt>Wat</dt><dd>{e(d.get('description', ''))}</dd>"
@@ -483,5 +493,5 @@ def sources_overview(build) -> str:
             + f"<dt>Perioden</dt><dd>{e(', '.join(periods.label(p) for p in sorted(set(package.observations.periode), key=periods.sort_key)))}</dd>"
             + f"<dt>Licentie</dt><dd>{lic}</dd>"
             f"<dt>Publicaties</dt><dd><ul>{pubs}</ul></dd>"
-            f"<dt>Datapakket</dt><dd><code>datapackages/{e(package.name)}</code>: {n} cijfers</dd></dl></section>")
+            f"<dt>Datapakket</dt><dd><code>datapackages/{e(package.name)}</code>: {n} cijfers</dd></dl></section>"))
     return "".join(out)
