@@ -23,7 +23,6 @@ from .render import title_text
 # Browser assets from the npm registry (package-lock.json pins them), copied into the site.
 VENDOR = {
     "assets/vendor/vega.min.js": "node_modules/vega/build/vega.min.js",
-    "assets/vendor/vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
     "assets/vendor/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
 }
 
