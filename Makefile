@@ -20,7 +20,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(BIN)/.installed node_modules/.package-lock.json ## install Python and npm dependencies
+# The slim Vega bundle of the site (only the transforms its charts can need), built with esbuild.
+node_modules/.cache/hgkm-vega/vega.min.js: node_modules/.package-lock.json scripts/vega-bundle.mjs scripts/build_vega.py
+	$(PY) scripts/build_vega.py
+
+setup: $(BIN)/.installed node_modules/.package-lock.json node_modules/.cache/hgkm-vega/vega.min.js ## install Python and npm dependencies, build the Vega bundle
 
 validate: $(BIN)/.installed ## check the data packages and indicator declarations only (fast)
 	$(BIN)/python -m build_data validate

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import editions, exports, periods, profiles, redirects, render
+from . import editions, exports, periods, profiles, redirects, render, vega_check
 from .catalogue import Entry, load_catalogue
 from .datapackages import Catalog, load_all
 from .indicators import Indicator, Theme, declared_ids, load_indicators, load_themes
@@ -20,10 +20,10 @@ from .outputs import indicator_csv, indicator_json, to_json_bytes
 from .problems import Problem, ValidationFailed
 from .render import title_text
 
-# Browser assets from the npm registry (package-lock.json pins them), copied into the site.
+# Browser assets from the npm registry (package-lock.json pins them), copied into the site. Vega is
+# the slim bundle `make setup` builds from them (scripts/build_vega.py, checked by vega_check).
 VENDOR = {
-    "assets/vendor/vega.min.js": "node_modules/vega/build/vega.min.js",
-    "assets/vendor/vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
+    "assets/vendor/vega.min.js": vega_check.BUNDLE,
     "assets/vendor/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
 }
 
@@ -102,9 +102,12 @@ def build_all(root: Path) -> Build:
     build.files["assets/regios.js"] = ("window.HGKM_REGIOS = " + json.dumps(regions, ensure_ascii=False) + ";\n").encode("utf-8")
     missing = [src for src in VENDOR.values() if not (root / src).exists()]
     if missing:
-        raise ValidationFailed([Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `npm ci` uit (make site doet dat)") for m in missing])
+        raise ValidationFailed([Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `make setup` uit (make site doet dat)") for m in missing])
     for dest, src in VENDOR.items():
         build.files[dest] = (root / src).read_bytes()
+    lacking = vega_check.check(root, build.pages, build.files)
+    if lacking:
+        raise ValidationFailed(lacking)
     return build
 
 

@@ -50,7 +50,6 @@ figure{{margin:0}} .hgkm-insluiten-bron{{font-size:.75rem}}</style>
 {symbols_legend(recs)}
 <p class="hgkm-insluiten-bron"><a href="../indicatoren/{e(ind.id)}.html" target="_blank" rel="noopener">{e(ind.titel)} op de site van de Impactmonitor huiselijk geweld en kindermishandeling</a></p>
 <script src="../assets/vendor/vega.min.js"></script>
-<script src="../assets/vendor/vega-embed.min.js"></script>
 <script src="../assets/regios.js"></script>
 <script src="../assets/hgkm.js"></script>
 </body></html>

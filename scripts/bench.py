@@ -324,7 +324,8 @@ def make_variants(site: Path, rel: str, vl_specs: dict[str, dict]) -> dict[str, 
     text = page.read_text(encoding="utf-8")
     stem = page.stem
 
-    # 1. runtime Vega-Lite: the Vega-Lite spec inline, vega-lite.min.js loaded, vega-embed compiles
+    # 1. runtime Vega-Lite: the Vega-Lite spec inline, vega-lite.min.js loaded (after vega, which it
+    #    needs), the page script compiles each spec with vegaLite.compile before vega.parse
     def to_vl(m):
         vg = json.loads(html.unescape(m[1]))
         vl = vl_specs[json.dumps(vg, sort_keys=True)]
@@ -333,11 +334,11 @@ def make_variants(site: Path, rel: str, vl_specs: dict[str, dict]) -> dict[str, 
     vl_text, n = SPEC_ATTR.subn(to_vl, text)
     shutil.copy2(ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite.min.js", site / "assets" / "vendor" / "vega-lite.min.js")
     js = (site / "assets" / "hgkm.js").read_text(encoding="utf-8")
-    assert 'mode: "vega"' in js
-    (site / "assets" / "hgkm-vl.js").write_text(js.replace('mode: "vega"', 'mode: "vega-lite"'), encoding="utf-8")
-    embed = re.search(r'<script src="([./]*)assets/vendor/vega-embed\.min\.js[^"]*"></script>', vl_text)
-    prefix = embed[1]
-    vl_text = vl_text.replace(embed[0], f'<script src="{prefix}assets/vendor/vega-lite.min.js"></script>' + embed[0])
+    assert "vega.parse(spec)" in js
+    (site / "assets" / "hgkm-vl.js").write_text(js.replace("vega.parse(spec)", "vega.parse(vegaLite.compile(spec).spec)"), encoding="utf-8")
+    vega_tag = re.search(r'<script src="([./]*)assets/vendor/vega\.min\.js[^"]*"></script>', vl_text)
+    prefix = vega_tag[1]
+    vl_text = vl_text.replace(vega_tag[0], vega_tag[0] + f'<script src="{prefix}assets/vendor/vega-lite.min.js"></script>')
     vl_text = re.sub(r'assets/hgkm\.js(\?[^"]*)?"', 'assets/hgkm-vl.js"', vl_text)
     (page.parent / f"{stem}-vegalite.html").write_text(vl_text, encoding="utf-8")
 
@@ -484,7 +485,7 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
         vb = b["varianten_bytes"]
         w("## Alternatieven (zelfde run, zelfde pagina)\n")
         w(f"Varianten van `{g['eerste_pagina']}` ({b['varianten']['charts']} grafieken) in een kopie van de site: "
-          "**Vega-Lite in de browser** (de Vega-Lite-spec inline, `vega-lite.min.js` 6.4.1 erbij, vega-embed compileert) "
+          "**Vega-Lite in de browser** (de Vega-Lite-spec inline, `vega-lite.min.js` 6.4.1 erbij, `vegaLite.compile` in het paginascript) "
           "tegenover de **voorgecompileerde Vega** van de site; **data in een eigen script per pagina** (`<pagina>-data.js`) "
           "tegenover **inline** in de pagina (de site). Bytes: wat tussen de varianten verschilt (pagina + eigen script/bibliotheek), gzip.\n")
         w("| variant | eerste grafiek http | eerste grafiek file:// | bytes (gzip) |")

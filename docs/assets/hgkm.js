@@ -226,18 +226,92 @@
     }
   }
 
+  /* Tooltip of a chart: the tooltip object (title -> text) as a table, built with textContent
+   * only, so text from the data always stays text. One element for the page, as vega-tooltip had
+   * (#vg-tooltip-element, class 'visible' while shown), near the pointer, hidden on pointerout. */
+  var TIP_ID = "vg-tooltip-element";
+  var TIP_STYLE = "#" + TIP_ID + "{visibility:hidden;position:fixed;z-index:1000;padding:6px 8px;max-width:22rem;" +
+    "font:12px/1.35 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;background:rgba(255,255,255,.97);" +
+    "border:1px solid #c9d6e6;border-radius:3px;box-shadow:2px 2px 4px rgba(0,0,0,.12);white-space:pre-line;pointer-events:none}" +
+    "#" + TIP_ID + ".visible{visibility:visible}#" + TIP_ID + " table{border-spacing:0;margin:0}" +
+    "#" + TIP_ID + " th{font-weight:400;color:#595959;text-align:right;padding:1px 6px 1px 0;vertical-align:top}" +
+    "#" + TIP_ID + " td{text-align:left;padding:1px 0;vertical-align:top;font-variant-numeric:tabular-nums}";
+
+  /* A missing field becomes undefined, null or (through Vega-Lite's ""+datum[...]) the text
+   * "undefined"/"null"/"NaN": such a line is left out (a row without a CBS symbol has no 'Teken'). */
+  function missing(v) {
+    return v === undefined || v === null || v === "" || v === "undefined" || v === "null" || v === "NaN" ||
+      (typeof v === "number" && isNaN(v));
+  }
+
+  function tipText(v) {
+    if (Array.isArray(v)) return v.map(tipText).join(", ");
+    if (v !== null && typeof v === "object") { try { return JSON.stringify(v); } catch (e) { return String(v); } }
+    return String(v);
+  }
+
+  function tipElement() {
+    var el = document.getElementById(TIP_ID);
+    if (el) return el;
+    if (!document.getElementById(TIP_ID + "-stijl")) {
+      var style = document.createElement("style");
+      style.id = TIP_ID + "-stijl";
+      style.textContent = TIP_STYLE;
+      document.head.appendChild(style);
+    }
+    el = document.createElement("div");
+    el.id = TIP_ID;
+    el.className = "vg-tooltip";
+    el.setAttribute("role", "tooltip");
+    document.body.appendChild(el);
+    return el;
+  }
+
+  function fillTip(el, value) {
+    el.textContent = "";
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      el.textContent = tipText(value);
+      return true;
+    }
+    var table = document.createElement("table"), body = document.createElement("tbody"), rows = 0;
+    Object.keys(value).forEach(function (key) {
+      var v = value[key];
+      if (missing(v)) return;
+      var tr = document.createElement("tr"), th = document.createElement("th"), td = document.createElement("td");
+      th.setAttribute("scope", "row");
+      th.textContent = key;
+      td.textContent = tipText(v);
+      tr.appendChild(th); tr.appendChild(td); body.appendChild(tr);
+      rows++;
+    });
+    table.appendChild(body);
+    el.appendChild(table);
+    return rows > 0;
+  }
+
+  function showTooltip(handler, event, item, value) {
+    var el = tipElement();
+    if (missing(value) || !fillTip(el, value) || !event) { el.classList.remove("visible"); return; }
+    el.classList.add("visible");
+    // bottom right of the pointer; flipped to the left or above where it would leave the window
+    var box = el.getBoundingClientRect(), off = 10, x = event.clientX + off, y = event.clientY + off;
+    if (x + box.width > window.innerWidth) x = Math.max(0, event.clientX - off - box.width);
+    if (y + box.height > window.innerHeight) y = Math.max(0, event.clientY - off - box.height);
+    el.style.left = x + "px";
+    el.style.top = y + "px";
+  }
+
   function drawCharts() {
-    if (typeof vegaEmbed === "undefined") return Promise.resolve();
+    if (typeof vega === "undefined") return Promise.resolve();
     var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]"));
     return Promise.all(els.map(function (el) {
-      // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
-      var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
-      return vegaEmbed(el, spec, {
-        mode: "vega", renderer: "svg", actions: false, formatLocale: LOCALE,
-        tooltip: { theme: "light" }
-      }).then(function (res) {
-        views.push({ el: el, view: res.view });
-        return res.view.signal("regio", el.getAttribute("data-regio") || NL).runAsync();
+      return Promise.resolve().then(function () {
+        // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
+        var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
+        var view = new vega.View(vega.parse(spec), { renderer: "svg", locale: { number: LOCALE } });
+        view.tooltip(showTooltip).hover().initialize(el);
+        views.push({ el: el, view: view });
+        return view.signal("regio", el.getAttribute("data-regio") || NL).runAsync();
       }).then(function () {
         el.setAttribute("data-getekend", "ja");
       }).catch(function (err) {
