@@ -1,5 +1,5 @@
 """Chart specs per chart kind, made with altair from the indicator's records and compiled to Vega
-at build time (vl-convert), so the browser needs only vega and vega-embed.
+at build time (vl-convert), so the browser needs only vega (a slim bundle, scripts/vega-bundle.mjs).
 
 Every chart holds its data inline (no fetch: that fails under file://) and a parameter `regio`
 (a region slug) that the page script sets; the chart never computes anything the build did not
