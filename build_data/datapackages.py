@@ -133,7 +133,7 @@ class _FileCheck:
 def _check_file(path: Path, file: str) -> _FileCheck:
     """Slips that make a whole CSV unreadable, found before frictionless guesses around them."""
     if not path.is_file():
-        return _FileCheck(Problem(file, None, None, "missing-file", f"het bestand bestaat niet (zie 'path' in datapackage.yaml)"))
+        return _FileCheck(Problem(file, None, None, "missing-file", "het bestand bestaat niet (zie 'path' in datapackage.yaml)"))
     data = path.read_bytes()
     if not data.strip():
         return _FileCheck(Problem(file, None, None, "empty-file", "het bestand is leeg: er is zelfs geen kopregel"))

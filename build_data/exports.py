@@ -5,7 +5,6 @@ download with its licence and how to cite it."""
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 

@@ -11,9 +11,9 @@ import json
 
 import pandas as pd
 
-from . import benchmark, charts, formatting, periods, regionmap, symbols
+from . import benchmark, charts, periods, regionmap, symbols
 from .outputs import records
-from .render import attr_json, e, front_matter, lifted, region_selector
+from .render import e, front_matter, lifted, region_selector
 from .regions import is_regional
 
 

@@ -23,7 +23,7 @@ from html import unescape
 import pandas as pd
 import pytest
 from conftest import ROOT, serve
-from hostile import SLUGS, SYMBOL_CELLS, TABLE, copy_inputs
+from hostile import SLUGS, SYMBOL_CELLS, TABLE
 
 from build_data import derive, symbols
 from build_data.build import validate
