@@ -296,7 +296,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
         rows = list(csv.reader(f))
     header = rows[0] if rows else []
     body = [(r + [""] * len(header))[: len(header)] for r in rows[1:]]
-    return pd.DataFrame(body, columns=header, dtype=str)
+    return pd.DataFrame(body, columns=header, dtype=object)  # plain str cells: iterating pandas strings was slow
 
 
 def _number(text: str) -> float | None:
@@ -400,21 +400,37 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, skip_row
     nor is a row it found blank, ragged or cut off."""
     problems = []
     codes, values = [], []
+    bad_by_row: dict[int, set] = {}
+    for (i, f) in bad_cells:
+        bad_by_row.setdefault(i, set()).add(f)
+    # per measure (unit, rounding step) and per distinct region name and period their answers,
+    # looked up once: the rules below run for every row of every package
+    blank = [""] * (0 if measures is None else len(measures))
+    units = {} if measures is None else {  # a column maten.csv lacks is reported there
+        m: (u, _number(a) if a else None)
+        for m, u, a in zip(measures.index, measures.get("eenheid", blank), measures.get("afronding", blank))}
+    resolved: dict[str, str | None] = {}
+    valid_in: dict[tuple[str, str], bool] = {}
     for r in df.itertuples(index=False):
         row = r.rij
         if row in skip_rows:
             codes.append("")
             values.append(None)
             continue
-        bad = {f for (i, f) in bad_cells if i == row}
-        code = regions.resolve(r.regio)
+        bad = bad_by_row.get(row, frozenset())
+        if r.regio not in resolved:
+            resolved[r.regio] = regions.resolve(r.regio)
+        code = resolved[r.regio]
         if code is None and "regio" not in bad and r.regio not in regions.aliases:  # a broken alias is reported in regionamen.csv
             problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend{_suggest(r.regio, list(regions.aliases) + [x.naam for x in regions.by_code.values()])}"))
         ok_period = periods.is_valid(r.periode)
         if not ok_period and "periode" not in bad:
             problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2, 2019 of 2016-2020"))
-        if code and ok_period and not regions.by_code[code].valid_in(r.periode):
-            problems.append(Problem(file, row, "regio", "region-not-valid", f"regio {r.regio!r} ({code}) bestaat niet in {r.periode}"))
+        if code and ok_period:
+            if (code, r.periode) not in valid_in:
+                valid_in[code, r.periode] = regions.by_code[code].valid_in(r.periode)
+            if not valid_in[code, r.periode]:
+                problems.append(Problem(file, row, "regio", "region-not-valid", f"regio {r.regio!r} ({code}) bestaat niet in {r.periode}"))
         if r.kwalificatie not in ("",) + QUALIFIERS and "kwalificatie" not in bad:
             problems.append(Problem(file, row, "kwalificatie", "invalid-qualifier",
                                     f"kwalificatie {r.kwalificatie!r} is niet een van: {', '.join(QUALIFIERS)}"))
@@ -428,17 +444,16 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, skip_row
                                     "waarde ontbreekt zonder CBS-teken: gebruik . (onbekend), x (geheim) of – (nihil)"))
         if measures is None or "maat" in bad:
             pass
-        elif r.maat not in measures.index:
+        elif r.maat not in units:
             problems.append(Problem(file, row, "maat", "unknown-measure", f"maat {r.maat!r} staat niet in maten.csv{_suggest(r.maat, measures.index)}"))
-        else:
-            m = measures.loc[r.maat]
-            if value is not None and m.eenheid == "procent" and not 0 <= value <= 100:
+        elif value is not None:
+            unit, step = units[r.maat]
+            if unit == "procent" and not 0 <= value <= 100:
                 problems.append(Problem(file, row, "waarde", "percentage-out-of-range", f"percentage {r.waarde} ligt niet tussen 0 en 100"))
-            elif value is not None and value < 0 and m.eenheid == "aantal" and "verandering" not in r.maat:
+            elif value < 0 and unit == "aantal" and "verandering" not in r.maat:
                 problems.append(Problem(file, row, "waarde", "negative-count",
                                         f"waarde {r.waarde} is negatief, maar maat {r.maat!r} is een aantal"))
-            step = _number(m.afronding) if m.afronding else None
-            if value is not None and step and value % step != 0:
+            if step and value % step != 0:
                 problems.append(Problem(file, row, "waarde", "not-rounded", f"{r.waarde} is geen veelvoud van {int(step)}, terwijl de bron op {int(step)} afrondt"))
         for col in ("categorie", "groep"):
             label = getattr(r, col)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pandas as pd
-
 from . import periods, revisions
 from .outputs import records
 from .render import e
@@ -71,8 +69,8 @@ def edition(root: Path) -> dict:
 def data_until(build) -> str:
     """The latest period of any figure on the site (a value, not a symbol for a missing one), as
     its Dutch label: '1e halfjaar 2020*' when a figure of that period is provisional."""
-    rows = [(r.periode, r.teken) for ind in build.indicators for frame in (ind.data, ind.verandering)
-            for r in frame.itertuples(index=False) if pd.notna(r.waarde_num)]
+    rows = {(p, t) for ind in build.indicators for frame in (ind.data, ind.verandering) if not frame.empty
+            for p, t in zip(frame.periode[frame.waarde_num.notna()], frame.teken[frame.waarde_num.notna()])}
     if not rows:
         return ""
     latest = max((p for p, _ in rows), key=periods.sort_key)

@@ -120,6 +120,16 @@ def _suggest(word: str, options) -> str:
     return f"; bedoel je {close[0]!r}?" if close else ""
 
 
+def _rows_of(package, measure: str):
+    """A copy of the package's rows of one measure, in file order. The rows are grouped by measure
+    once per package (comparing every row for every indicator grew with indicators x rows)."""
+    obs = package.observations
+    groups = package.__dict__.get("_rows_by_measure")
+    if groups is None:
+        groups = package.__dict__["_rows_by_measure"] = obs.groupby("maat", sort=False).indices if "maat" in obs else {}
+    return obs.iloc[groups.get(measure, [])].copy()
+
+
 def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[Indicator], list[Problem]]:
     """Every declaration below declarations_dir(root or catalog.root), checked and computed.
 
@@ -193,9 +203,7 @@ def load_indicators(catalog: Catalog, root: Path | None = None) -> tuple[list[In
             continue  # no trustworthy rows: the package's own problems say why
         seen.add(decl["id"])
         measure = package.measures.loc[bron["maat"]]
-        obs = package.observations
-        data = obs[obs.maat == bron["maat"]].copy()
-        change = obs[obs.maat == bron.get("verandering", "")].copy()
+        data, change = _rows_of(package, bron["maat"]), _rows_of(package, bron.get("verandering", ""))
         # One figure from several publications: the newest is shown, the others become its history.
         data, change = revisions.apply(data, package), revisions.apply(change, package)
         compute_py = path.with_suffix(".py")

@@ -4,6 +4,7 @@ provenance, as JSON for the site and CSV for downloads."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -39,9 +40,11 @@ def _records(ind: Indicator, catalog: Catalog, frame) -> list[dict]:
     package = catalog.packages[ind.pakket]
     cat_names = {(r.maat, r.categorie): r.naam for r in package.categories.itertuples(index=False)}
     order = {key: i for i, key in enumerate(cat_names)}  # categories in the order the package lists them
+    units = dict(zip(package.measures.index, package.measures.eenheid)) if not own else {}
+    regions = catalog.regions.by_code
     out = []
     for r in frame.itertuples(index=False):
-        region = catalog.regions.by_code[r.regio_code]
+        region = regions[r.regio_code]
         value = _num(r.waarde_num)
         out.append({
             "regio_code": region.code,
@@ -56,7 +59,7 @@ def _records(ind: Indicator, catalog: Catalog, frame) -> list[dict]:
             "waarde": value,
             "teken": r.teken,
             # As many decimals as the source printed: '0,0 %' stays '0,0 %'.
-            "waarde_tekst": formatting.value(value, ind.eenheid if own else package.measures.loc[r.maat].eenheid, r.teken,
+            "waarde_tekst": formatting.value(value, ind.eenheid if own else units[r.maat], r.teken,
                                              len(r.waarde.partition(".")[2]), r.kwalificatie),
             "kwalificatie": r.kwalificatie,
             "n": int(r.n) if r.n else None,
@@ -90,17 +93,28 @@ def indicator_json(ind: Indicator, catalog: Catalog) -> dict:
     }
 
 
-def to_json_bytes(obj) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+def to_json_bytes(obj: dict) -> bytes:
+    """An indicator's JSON: one top-level key per line and one record per line (readable and
+    diffable, and written by json's C encoder: indenting every field was the slowest step of a
+    large build)."""
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    lines = []
+    for key, value in obj.items():
+        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+            text = "[\n  " + ",\n  ".join(dump(x) for x in value) + "\n ]"
+        else:
+            text = dump(value)
+        lines.append(f" {dump(key)}: {text}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
 def indicator_csv(ind: Indicator, catalog: Catalog) -> bytes:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    fixed = {"indicator": ind.id, "eenheid": ind.eenheid}
     for rec in records(ind, catalog):
-        w.writerow({**rec, "indicator": ind.id, "eenheid": ind.eenheid,
-                    "waarde": "" if rec["waarde"] is None else rec["waarde"],
-                    "n": "" if rec["n"] is None else rec["n"],
-                    "bron": rec["bron"], "herzien": revisions.as_text(rec.get("herzien"))})
+        row = {**rec, **fixed, "waarde": "" if rec["waarde"] is None else rec["waarde"],
+               "n": "" if rec["n"] is None else rec["n"], "herzien": revisions.as_text(rec.get("herzien"))}
+        w.writerow([row[f] for f in CSV_FIELDS])
     return buf.getvalue().encode("utf-8")

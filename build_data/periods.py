@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PATTERN = re.compile(r"^(?P<year>(19|20)\d\d)(-H(?P<half>[12])|-(?P<end>(19|20)\d\d))?$")
 
+# Every function here depends on its arguments only and is asked for every figure of every
+# indicator, of a few dozen distinct periods: each remembers its answers.
+_cached = lru_cache(maxsize=4096)
 
+
+@_cached
 def is_valid(period: str) -> bool:
     m = PATTERN.match(period or "")
     return bool(m) and (not m.group("end") or int(m.group("end")) > int(m.group("year")))
 
 
+@_cached
 def span(period: str) -> tuple[tuple[int, int], tuple[int, int]]:
     """First and last half-year a period covers, as (year, half) keys."""
     m = PATTERN.match(period)
@@ -22,6 +29,7 @@ def span(period: str) -> tuple[tuple[int, int], tuple[int, int]]:
     return (year, 1), (int(end) if end else year, 2)
 
 
+@_cached
 def sort_key(period: str) -> tuple[int, int]:
     m = PATTERN.match(period)
     if not m:
@@ -33,6 +41,7 @@ def sort_key(period: str) -> tuple[int, int]:
     return (int(m.group("year")), int(half) if half else 3)
 
 
+@_cached
 def label(period: str, symbol: str = "") -> str:
     m = PATTERN.match(period)
     if not m:
@@ -42,6 +51,7 @@ def label(period: str, symbol: str = "") -> str:
     return text + (symbol if symbol in ("*", "**") else "")
 
 
+@_cached
 def short_label(period: str, symbol: str = "") -> str:
     m = PATTERN.match(period)
     year, half, end = m.group("year"), m.group("half"), m.group("end")
@@ -49,6 +59,7 @@ def short_label(period: str, symbol: str = "") -> str:
     return text + (symbol if symbol in ("*", "**") else "")
 
 
+@_cached
 def is_half_year(period: str) -> bool:
     m = PATTERN.match(period)
     return bool(m and m.group("half"))

@@ -163,8 +163,8 @@ def profile_page(build, region, lists, shares=None) -> str:
         f"# Regioprofiel {e(region.naam)}", "",
         f'<div class="hgkm-profiel" data-pagina-regio="{e(region.slug)}" hidden></div>', "",
         f'<p class="hgkm-thema">Veilig Thuis-regio · CBS-code {e(region.code)} · <a href="index.html">alle regio\'s</a></p>',
-        f'<p class="hgkm-printkop">Impactmonitor aanpak huiselijk geweld en kindermishandeling · afgedrukt op <span class="hgkm-printdatum"></span>'
-        f' · <span class="hgkm-printurl"></span></p>',
+        '<p class="hgkm-printkop">Impactmonitor aanpak huiselijk geweld en kindermishandeling · afgedrukt op <span class="hgkm-printdatum"></span>'
+        ' · <span class="hgkm-printurl"></span></p>',
         lifted(region_selector(catalog, None, options=options, navigate=True)),
         f'<p class="hgkm-lead">De cijfers van de impactmonitor die per Veilig Thuis-regio zijn gepubliceerd: {e(region.naam)} naast Nederland, '
         f"met de plaats van {e(region.naam)} tussen de regio's.</p>",

@@ -30,7 +30,7 @@ from urllib.request import url2pathname
 
 import pytest
 
-from conftest import ROOT, SITE, ZIP, ZIP_DIR, serve  # noqa: E402
+from conftest import ROOT, SITE, ZIP_DIR, serve  # noqa: E402
 if str(ROOT) not in sys.path:  # `python tests/test_links.py`
     sys.path.insert(0, str(ROOT))
 
