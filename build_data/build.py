@@ -140,7 +140,6 @@ def cached_build(root: Path) -> Build:
 
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
 _SPEC_TOKEN = re.compile(r' data-spec="(hgkmspec[0-9]+)"')
-_LIFTED = re.compile(re.escape(render.LIFT_OPEN) + "(.*?)" + re.escape(render.LIFT_CLOSE), re.S)
 _BLOCK_TOKEN = re.compile(r'<div data-hgkm-blok="(hgkmblok[0-9]+)"></div>')
 
 
@@ -154,13 +153,18 @@ def lift_specs(markdown: str, specs: dict[str, str]) -> str:
     or spec on several pages is kept once. restore_specs puts both back into the finished HTML,
     byte for byte, so search no longer indexes them but the page is unchanged."""
     blocks = specs.setdefault("\0blocks", {})  # block html -> token
-    def lift_block(m):
-        token = blocks.get(m[1])
+    parts = markdown.split(render.LIFT_OPEN)  # str methods, not a regex: pages can be megabytes
+    for i in range(1, len(parts)):
+        block, close, rest = parts[i].partition(render.LIFT_CLOSE)
+        if not close:
+            parts[i] = render.LIFT_OPEN + parts[i]  # an open mark without its close stays as it is
+            continue
+        token = blocks.get(block)
         if token is None:
-            token = blocks[m[1]] = f"hgkmblok{len(blocks)}"
-            specs[token] = m[1]
-        return f'<div data-hgkm-blok="{token}"></div>'
-    markdown = _LIFTED.sub(lift_block, markdown)
+            token = blocks[block] = f"hgkmblok{len(blocks)}"
+            specs[token] = block
+        parts[i] = f'<div data-hgkm-blok="{token}"></div>' + rest
+    markdown = "".join(parts)
     tokens = specs.setdefault("", {})  # attribute text -> token
     def lift(m):
         token = tokens.get(m[1])

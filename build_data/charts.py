@@ -57,7 +57,7 @@ def _used_columns(rows: list[dict], spec: dict) -> list[dict]:
     """The rows with only the columns the spec names (fields, expressions, tooltips): a chart
     carries no provenance columns it never shows (those are in the table and the downloads), which
     halves what every page holds inline."""
-    text = json.dumps(spec)
+    text = json.dumps({k: v for k, v in spec.items() if k != "description"})  # prose, never read by the chart
     keys = list(dict.fromkeys(k for r in rows for k in r))
     keep = [k for k in keys if re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", text)]
     return [{k: r[k] for k in keep if k in r} for r in rows]

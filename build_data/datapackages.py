@@ -22,6 +22,7 @@ place in the publication) from here on, so no output needs to retype a citation.
 
 from __future__ import annotations
 
+import collections
 import csv
 import difflib
 import hashlib
@@ -299,6 +300,13 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return pd.DataFrame(body, columns=header, dtype=object)  # plain str cells: iterating pandas strings was slow
 
 
+def tuples(df: pd.DataFrame):
+    """df.itertuples(index=False), but columns are read as plain lists first: iterating pandas'
+    string arrays cell by cell was a large part of the build at scale."""
+    row = collections.namedtuple("Rij", df.columns, rename=True)._make
+    return map(row, zip(*(df[c].tolist() for c in df.columns))) if len(df.columns) else iter(())
+
+
 def _number(text: str) -> float | None:
     try:
         value = float(text)
@@ -411,7 +419,7 @@ def _check_rows(df, file, regions: Regions, measures, known_categories, skip_row
         for m, u, a in zip(measures.index, measures.get("eenheid", blank), measures.get("afronding", blank))}
     resolved: dict[str, str | None] = {}
     valid_in: dict[tuple[str, str], bool] = {}
-    for r in df.itertuples(index=False):
+    for r in tuples(df):
         row = r.rij
         if row in skip_rows:
             codes.append("")

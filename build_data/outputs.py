@@ -10,7 +10,7 @@ import json
 import math
 
 from . import formatting, periods, revisions
-from .datapackages import Catalog
+from .datapackages import Catalog, tuples
 from .indicators import Indicator
 
 CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "groep", "groep_naam", "categorie",
@@ -43,7 +43,7 @@ def _records(ind: Indicator, catalog: Catalog, frame) -> list[dict]:
     units = dict(zip(package.measures.index, package.measures.eenheid)) if not own else {}
     regions = catalog.regions.by_code
     out = []
-    for r in frame.itertuples(index=False):
+    for r in tuples(frame):
         region = regions[r.regio_code]
         value = _num(r.waarde_num)
         out.append({

@@ -23,12 +23,17 @@ _EXPR_KEYS = {"expr", "update", "test", "init", "signal"}
 
 
 def spec_texts(name: str, text: str) -> list[str]:
-    """The JSON of each Vega spec in a built page (data-spec attributes) or spec script (window.X = {...})."""
+    """The Vega specs in a built page (data-spec attributes, as written: escaped) or spec script
+    (window.X = {...}: its JSON). spec() reads one."""
     if name.endswith(".js"):
         m = _SPEC_SCRIPT.match(text)
         spec = json.loads(m[1]) if m else None
         return [m[1]] if isinstance(spec, dict) and "$schema" in spec and "/vega/" in spec["$schema"] else []
-    return [_unescape(m[1]) for m in _SPEC_ATTR.finditer(text)]
+    return [m[1] for m in _SPEC_ATTR.finditer(text)]
+
+
+def spec(name: str, text: str) -> dict:
+    return json.loads(text if name.endswith(".js") else _unescape(text))
 
 
 def _unescape(attr: str) -> str:
@@ -80,11 +85,11 @@ def check(root: Path, pages: dict[str, str], files: dict[str, bytes]) -> list[Pr
         if "data-spec" not in text and not name.endswith(".js"):
             continue
         lack_t, lack_f = set(), set()
-        for spec in spec_texts(name, text):
-            if spec not in seen:
-                seen[spec] = needs(json.loads(spec))
-            lack_t |= seen[spec][0] - have_t
-            lack_f |= seen[spec][1] - have_f
+        for raw in spec_texts(name, text):
+            if raw not in seen:
+                seen[raw] = needs(spec(name, raw))
+            lack_t |= seen[raw][0] - have_t
+            lack_f |= seen[raw][1] - have_f
         if lack_t or lack_f:
             what = ", ".join([f"transform '{t}'" for t in sorted(lack_t)] + [f"functie '{f}'" for f in sorted(lack_f)])
             problems.append(Problem(name, None, None, "vega-bundle", f"grafiek gebruikt {what}, die de Vega-bundel niet heeft"))
