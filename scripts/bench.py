@@ -301,12 +301,12 @@ def vega_lite_specs() -> dict[str, dict]:
     from build_data import charts
     from build_data.build import build_all
 
-    seen: dict[str, dict] = {}
+    pairs: list[tuple[dict, dict]] = []
     real = vl_convert.vegalite_to_vega
 
     def catch(vl, **kw):
         vg = real(vl, **kw)
-        seen[json.dumps(vg, sort_keys=True)] = vl
+        pairs.append((vl, vg))
         return vg
 
     charts.vl_convert.vegalite_to_vega = catch
@@ -314,6 +314,13 @@ def vega_lite_specs() -> dict[str, dict]:
         build_all(ROOT)
     finally:
         charts.vl_convert.vegalite_to_vega = real
+    # the compiler got one row per dataset and charts._finish put all rows into the Vega spec
+    # afterwards (in place): the Vega-Lite spec gets the same rows back
+    seen = {}
+    for vl, vg in pairs:
+        values = {d["name"]: d["values"] for d in vg.get("data", []) if "values" in d}
+        vl["datasets"] = {name: values[name] for name in vl.get("datasets", {})}
+        seen[json.dumps(vg, sort_keys=True)] = vl
     return seen
 
 
