@@ -75,7 +75,7 @@ def _finish(chart, description: str) -> dict:
     # The compiler never looks at the rows of a dataset, it only passes them on: it gets one row
     # of each and the compiled spec gets all of them back (serialising thousands of rows into the
     # compiler and out again was most of a large chart's cost). tests/test_charts.py proves the
-    # result identical to compiling with all rows, for every chart of the site.
+    # result equal (as JSON values) to compiling with all rows, for every chart of the site.
     spec["datasets"] = {name: rows[:1] for name, rows in datasets.items()}
     vega = vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
     returned = set()
