@@ -156,8 +156,10 @@ def bench_scales(runs: int, scales: list[str], tmp: Path) -> dict:
         root = synthetic.make_root(tmp / f"schaal-{name}", scale)
         times = [timed([PY, "-m", "build_data", "--root", str(root), "site"], ROOT) for _ in range(runs)]
         size, files = tree_size(root / "site")
+        heaviest = max((root / "site" / "indicatoren").glob("*.html"), key=lambda p: p.stat().st_size)
         out[name] = {"schaal": scale, "wand": stats([w for w, _ in times]), "cpu": stats([c for _, c in times]),
-                     "bytes": size, "bestanden": files, "zip": (root / "dist" / "impactmonitor-hgkm-offline.zip").stat().st_size}
+                     "bytes": size, "bestanden": files, "zip": (root / "dist" / "impactmonitor-hgkm-offline.zip").stat().st_size,
+                     "pagina": len(gzip.compress(heaviest.read_bytes(), 9))}
         print(f"  {name}: {fmt_s(out[name]['cpu'])} CPU, {size / 1e6:.0f} MB", flush=True)
         shutil.rmtree(root)
     return out
@@ -438,14 +440,17 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
           "16× is wat het issue vraagt (100 indicatoren, 26 regio's + 342 gemeenten, 20 halfjaren); 1× en 4× schalen elk van de "
           "drie met de derdemachtswortel van 16 en 4 terug, zodat het aantal cijfers ongeveer 1 : 4 : 16 groeit. "
           "Gemeten: `python -m build_data --root <tmp> site` (valideren, bouwen, zip).\n")
-        w("| schaal | indicatoren | gebieden | halfjaren | cijfers | wand | CPU | site | bestanden | zip |")
-        w("|---|---|---|---|---|---|---|---|---|---|")
+        w("| schaal | indicatoren | gebieden | halfjaren | cijfers | wand | CPU | site | bestanden | zip | zwaarste indicatorpagina (gzip) |")
+        w("|---|---|---|---|---|---|---|---|---|---|---|")
         base = None
         for name, x in r["schalen"].items():
             sc = x["schaal"]
             figures = f"{sc.figures:,}".replace(",", " ")
             w(f"| {name} | {sc.indicators} | {sc.areas} | {sc.half_years} | {figures} | {fmt_s(x['wand'])} | {fmt_s(x['cpu'])} | "
-              f"{x['bytes'] / 1e6:.0f} MB | {x['bestanden']} | {x['zip'] / 1e6:.0f} MB |")
+              f"{x['bytes'] / 1e6:.0f} MB | {x['bestanden']} | {x['zip'] / 1e6:.0f} MB | {x['pagina'] / 1e3:.0f} kB |")
+        w("\nDe zwaarste indicatorpagina is alleen de HTML (met de grafiekdata en de tabel van alle gebieden × halfjaren); "
+          "de scripts en stijlen van een eerste bezoek komen erbij en zijn bij elke schaal dezelfde (zie *Gewicht van een bezoek*). "
+          "Het budget van 300 kB geldt voor de site met de meegeleverde data.")
         names = list(r["schalen"])
         if len(names) > 1:
             base = r["schalen"][names[0]]
