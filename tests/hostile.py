@@ -49,18 +49,18 @@ TEXTS = [
 ]
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.reader(f))
 
 
-def _write(path: Path, rows: list[list[str]]) -> None:
+def write_rows(path: Path, rows: list[list[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def _edit(path: Path, match: dict[str, str], changes: dict[str, str]) -> None:
-    rows = _rows(path)
+    rows = read_rows(path)
     header = rows[0]
     hits = 0
     for r in rows[1:]:
@@ -69,7 +69,7 @@ def _edit(path: Path, match: dict[str, str], changes: dict[str, str]) -> None:
                 r[header.index(k)] = v
             hits += 1
     assert hits, f"{path}: no row {match}"
-    _write(path, rows)
+    write_rows(path, rows)
 
 
 def copy_inputs(dst: Path) -> Path:
@@ -93,16 +93,16 @@ def add_markup(root: Path) -> None:
     dp = root / "datapackages"
     code, name = MARKED_REGION
     _edit(dp / "regions/data/regios.csv", {"code": code}, {"naam": f"{name} {PAYLOAD}"})
-    names = _rows(dp / "regions/data/regionamen.csv")
-    _write(dp / "regions/data/regionamen.csv", names + [[name, code, "cbs-bvt-2019h2"]])  # the sources still say 'Groningen'
+    names = read_rows(dp / "regions/data/regionamen.csv")
+    write_rows(dp / "regions/data/regionamen.csv", names + [[name, code, "cbs-bvt-2019h2"]])  # the sources still say 'Groningen'
     _edit(dp / VT / "data/maten.csv", {"maat": "ontvangen_meldingen"}, {"naam": f"Ontvangen meldingen {PAYLOAD}"})
     _edit(dp / VT / "data/maten.csv", {"maat": "casussen_actief"}, {"definitie": f"Actieve casussen {PAYLOAD}"})
     _edit(dp / VT / "data/categorieen.csv", {"maat": "adviezen_naar_adviesvrager", "categorie": "burger"}, {"naam": f"Burger {PAYLOAD}"})
-    rows = _rows(dp / VT / "data/impactmonitor_2020_landelijk.csv")
+    rows = read_rows(dp / VT / "data/impactmonitor_2020_landelijk.csv")
     header = rows[0]
     rows[1][header.index("noot")] = f"Noot {PAYLOAD}"
     rows[1][header.index("vindplaats")] = f"§3.2 {PAYLOAD}"
-    _write(dp / VT / "data/impactmonitor_2020_landelijk.csv", rows)
+    write_rows(dp / VT / "data/impactmonitor_2020_landelijk.csv", rows)
     desc_path = dp / VT / "datapackage.yaml"
     desc = yaml.safe_load(desc_path.read_text(encoding="utf-8"))
     desc["title"] = f"Beleidsinformatie Veilig Thuis {PAYLOAD}"

@@ -21,7 +21,6 @@ from the real packages at run time: no synthetic figures are committed. A case w
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import shutil
 import subprocess
@@ -35,6 +34,7 @@ import yaml
 from build_data import ROOT, cli
 from build_data.build import validate
 from build_data.problems import TYPES
+from hostile import read_rows, write_rows  # the CSV helpers the hostile fixture edits with
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CASES = sorted(p.parent.name for p in FIXTURES.glob("*/case.yml"))
@@ -53,16 +53,6 @@ def load_case(name: str) -> dict:
     return case
 
 
-def _read_rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def _write_rows(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
 def _select(rows: list[list[str]], where: dict) -> int:
     """Index (in rows) of the one row whose cells match `where`; header = index 0 = row 1."""
     header = rows[0]
@@ -78,24 +68,24 @@ def apply_edit(root: Path, case_dir: Path, edit: dict) -> int | None:
     path = root / args["file"]
     assert kind == "write_file" or kind == "copy_file" or path.exists(), f"{args['file']} bestaat niet"
     if kind == "set_cell":
-        rows = _read_rows(path)
+        rows = read_rows(path)
         i = _select(rows, args["waar"])
         rows[i][rows[0].index(args["kolom"])] = str(args["waarde"])
-        _write_rows(path, rows)
+        write_rows(path, rows)
         return i + 1
     if kind == "append_row":  # a copy of a selected row, with some cells changed
-        rows = _read_rows(path)
+        rows = read_rows(path)
         new = list(rows[_select(rows, args["waar"])])
         for col, value in (args.get("zet") or {}).items():
             new[rows[0].index(col)] = str(value)
         rows.append(new)
-        _write_rows(path, rows)
+        write_rows(path, rows)
         return len(rows)
     if kind == "add_cell":  # one cell too many in a selected row
-        rows = _read_rows(path)
+        rows = read_rows(path)
         i = _select(rows, args["waar"])
         rows[i].append(str(args["waarde"]))
-        _write_rows(path, rows)
+        write_rows(path, rows)
         return i + 1
     if kind == "insert_line":  # a raw line after row `na_rij` (header = 1)
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -103,13 +93,13 @@ def apply_edit(root: Path, case_dir: Path, edit: dict) -> int | None:
         path.write_text("".join(lines), encoding="utf-8")
         return args["na_rij"] + 1
     if kind == "drop_column":
-        rows = _read_rows(path)
+        rows = read_rows(path)
         j = rows[0].index(args["kolom"])
-        _write_rows(path, [r[:j] + r[j + 1:] for r in rows])
+        write_rows(path, [r[:j] + r[j + 1:] for r in rows])
         return None
     if kind == "add_column":
-        rows = _read_rows(path)
-        _write_rows(path, [rows[0] + [args["kolom"]]] + [r + [str(args.get("waarde", ""))] for r in rows[1:]])
+        rows = read_rows(path)
+        write_rows(path, [rows[0] + [args["kolom"]]] + [r + [str(args.get("waarde", ""))] for r in rows[1:]])
         return None
     if kind == "replace_text":
         text = path.read_text(encoding="utf-8")
