@@ -24,6 +24,20 @@ def source_date_epoch(date: str) -> int:
     return int(when.replace(tzinfo=timezone.utc).timestamp())
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """One file written whole or not at all (a temporary file next to it, then a rename); used by
+    the fetch scripts, which must never leave a half-written data file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def write_zip(site_dir: Path, zip_path: Path) -> None:
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):

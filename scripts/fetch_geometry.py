@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import urllib.parse
@@ -34,6 +33,7 @@ import yaml  # noqa: E402
 from build_data.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
 from build_data.problems import Problem, format_table  # noqa: E402
 from build_data.regions import Regions  # noqa: E402
+from build_data.site import write_atomic  # noqa: E402
 
 API = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
 COLLECTION = "veiligthuisregio_gegeneraliseerd"
@@ -165,18 +165,6 @@ def registration(descriptor: Path, year: int) -> str | None:
     if not landed:
         raise ValueError(f"{descriptor}: 'resources:' is niet de laatste sleutel; voeg de resource kaart-{year} met de hand toe")
     return new
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def prepare(year: int, source: str, root: Path, tolerance: float) -> tuple[Path, bytes, int, int, int, list[Problem]]:

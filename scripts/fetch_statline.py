@@ -31,7 +31,6 @@ import csv
 import datetime
 import io
 import json
-import os
 import re
 import shutil
 import sys
@@ -48,6 +47,7 @@ import yaml  # noqa: E402
 from build_data import periods  # noqa: E402
 from build_data.problems import Problem, format_table  # noqa: E402
 from build_data.regions import NATIONAL, Regions  # noqa: E402
+from build_data.site import write_atomic  # noqa: E402
 
 API = "https://opendata.cbs.nl/ODataApi/odata"
 STATLINE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
@@ -520,18 +520,6 @@ def package_files(package_dir: Path, tables: list[dict], retrieved: str) -> dict
     text = header + yaml.safe_dump(descriptor, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     files[package_dir / "datapackage.yaml"] = text.encode("utf-8")
     return files
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def check(package_dir: Path, files: dict[Path, bytes]) -> list[Problem]:

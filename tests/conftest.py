@@ -94,3 +94,13 @@ def hostile_site(hostile_root) -> Path:
                           capture_output=True, text=True, cwd=hostile_root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return hostile_root / "site"
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def hostile_base(request, hostile_site):
+    """The hostile site's base URL, once over http and once from disk (file://)."""
+    if request.param == "file":
+        yield hostile_site.as_uri() + "/"
+    else:
+        with serve(hostile_site) as url:
+            yield url

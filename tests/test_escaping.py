@@ -10,7 +10,6 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
-from conftest import serve
 from hostile import PAYLOAD
 
 TRACE = "__hgkm_xss"
@@ -100,15 +99,6 @@ PAGES = ["indicatoren/ontvangen_meldingen.html?regio=groningen", "indicatoren/ge
          "embed/ontvangen_meldingen.html?regio=groningen"]
 
 
-@pytest.fixture(scope="module", params=["http", "file"])
-def base(request, hostile_site):
-    if request.param == "file":
-        yield hostile_site.as_uri() + "/"
-    else:
-        with serve(hostile_site) as url:
-            yield url
-
-
 def _open(chromium, url):
     ctx = chromium.new_context(locale="nl-NL", service_workers="block")
     page = ctx.new_page()
@@ -122,8 +112,8 @@ def _open(chromium, url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", PAGES)
-def test_markup_renders_as_text_in_the_browser(chromium, base, rel):
-    ctx, page, errors, dialogs = _open(chromium, base + rel)
+def test_markup_renders_as_text_in_the_browser(chromium, hostile_base, rel):
+    ctx, page, errors, dialogs = _open(chromium, hostile_base + rel)
     try:
         assert page.evaluate(f"window.{TRACE}") is None, "markup from data ran"
         assert page.locator("img[src='x'], [onerror]").count() == 0
@@ -148,8 +138,8 @@ def test_markup_renders_as_text_in_the_browser(chromium, base, rel):
 
 
 @pytest.mark.browser
-def test_search_results_show_markup_as_text(chromium, base):
-    ctx, page, errors, _ = _open(chromium, base + "index.html")
+def test_search_results_show_markup_as_text(chromium, hostile_base):
+    ctx, page, errors, _ = _open(chromium, hostile_base + "index.html")
     try:
         box = page.locator("input.md-search__input")
         if not box.is_visible():

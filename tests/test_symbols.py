@@ -22,7 +22,7 @@ from html import unescape
 
 import pandas as pd
 import pytest
-from conftest import ROOT, serve
+from conftest import ROOT
 from hostile import SLUGS, SYMBOL_CELLS, TABLE
 
 from build_data import derive, symbols
@@ -124,23 +124,14 @@ def test_ratios_from_symbols(hostile_site):
 
 # --- in the browser: a gap, never a zero bar -------------------------------------------------------
 
-@pytest.fixture(scope="module", params=["http", "file"])
-def base(request, hostile_site):
-    if request.param == "file":
-        yield hostile_site.as_uri() + "/"
-    else:
-        with serve(hostile_site) as url:
-            yield url
-
-
 @pytest.mark.browser
-def test_missing_figures_are_gaps_in_the_chart(chromium, base):
+def test_missing_figures_are_gaps_in_the_chart(chromium, hostile_base):
     ctx = chromium.new_context(locale="nl-NL", service_workers="block")
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        page.goto(base + "indicatoren/ontvangen_meldingen.html?regio=utrecht", wait_until="load")
+        page.goto(hostile_base + "indicatoren/ontvangen_meldingen.html?regio=utrecht", wait_until="load")
         page.wait_for_selector("html[data-grafieken='klaar']", state="attached")
         chart = "[data-soort='regio-vergelijking'] .hgkm-chart"
         bars = page.eval_on_selector_all(f"{chart} g.mark-rect.role-mark path",
