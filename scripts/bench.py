@@ -300,8 +300,8 @@ def vega_lite_specs() -> dict[str, dict]:
     the bundled site, caught while build_all compiles them."""
     import vl_convert
 
-    from build_data import charts
-    from build_data.build import build_all
+    from build_data.compute.charts import base as charts
+    from build_data.site.build import build_all
 
     pairs: list[tuple[dict, dict]] = []
     real = vl_convert.vegalite_to_vega

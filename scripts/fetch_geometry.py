@@ -30,10 +30,11 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from build_data.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
-from build_data.problems import Problem, format_table  # noqa: E402
-from build_data.regions import Regions  # noqa: E402
-from build_data.site import write_atomic  # noqa: E402
+from build_data.load.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
+from build_data.model.problems import Problem, format_table  # noqa: E402
+from build_data.load.packages import read_regions
+from build_data.model.regions import Regions  # noqa: E402
+from build_data.site.write import write_atomic  # noqa: E402
 
 API = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
 COLLECTION = "veiligthuisregio_gegeneraliseerd"
@@ -185,7 +186,7 @@ def prepare(year: int, source: str, root: Path, tolerance: float) -> tuple[Path,
         probe = Path(scratch) / GEOMETRY_DIR / target.name
         probe.parent.mkdir(parents=True)
         probe.write_bytes(data)
-        _, found = load_geometries(Path(scratch), Regions.load(regions_dir), Path(scratch))
+        _, found = load_geometries(Path(scratch), read_regions(regions_dir), Path(scratch))
     shown = str(target.relative_to(root)) if target.is_relative_to(root) else str(target)
     problems = [Problem(shown, p.row, p.field, p.type, p.message, p.severity) for p in found]
     return target, data, len(collection["features"]), before, after, problems

@@ -44,10 +44,11 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from build_data import periods  # noqa: E402
-from build_data.problems import Problem, format_table  # noqa: E402
-from build_data.regions import NATIONAL, Regions  # noqa: E402
-from build_data.site import write_atomic  # noqa: E402
+from build_data.model import periods  # noqa: E402
+from build_data.model.problems import Problem, format_table  # noqa: E402
+from build_data.load.packages import read_regions
+from build_data.model.regions import NATIONAL, Regions  # noqa: E402
+from build_data.site.write import write_atomic  # noqa: E402
 
 API = "https://opendata.cbs.nl/ODataApi/odata"
 STATLINE = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
@@ -525,7 +526,7 @@ def package_files(package_dir: Path, tables: list[dict], retrieved: str) -> dict
 def check(package_dir: Path, files: dict[Path, bytes]) -> list[Problem]:
     """The project's own validation (build_data.build.validate) on a temporary copy of
     datapackages/ with the new files in place; only errors count."""
-    from build_data.build import validate
+    from build_data.site.build import validate
 
     datapackages = package_dir.parent
     with tempfile.TemporaryDirectory(prefix="statline-") as scratch:
@@ -559,7 +560,7 @@ def main(argv=None) -> int:
     regions_dir = package_dir.parent / "regions"
     if not (regions_dir / "data" / "regios.csv").is_file():
         parser.error(f"{package_dir.parent} bevat geen regions-pakket: --package-dir hoort in datapackages/")
-    regions = Regions.load(regions_dir)
+    regions = read_regions(regions_dir)
 
     fetched, found = [], []
     for table in tables:

@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 
-from build_data.formatting import value
+from build_data.model.formatting import value
 
 
 def main(path: str) -> None:

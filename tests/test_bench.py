@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
 import synthetic  # noqa: E402
 
-from build_data.build import validate  # noqa: E402
+from build_data.site.build import validate  # noqa: E402
 
 TINY = synthetic.Scale("klein", indicators=4, areas=30, half_years=3)  # 26 regions + 4 municipalities
 

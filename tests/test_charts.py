@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from build_data import ROOT, charts, profiles, render
-from build_data.build import Build, validate
-from build_data.indicators import load_themes
-from build_data.outputs import records
+from build_data import ROOT
+
+from build_data.compute.charts import base as charts
+
+from build_data.pages import profile as profiles
+
+from build_data.pages import render
+from build_data.site.build import Build, validate
+from build_data.load.declarations import load_themes
+from build_data.compute.outputs import records
 
 
 def _all_specs(catalog, indicators) -> dict[str, dict]:

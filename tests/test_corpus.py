@@ -31,9 +31,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_data import ROOT, cli
-from build_data.build import validate
-from build_data.problems import TYPES
+from build_data import ROOT
+
+from build_data.site import cli
+from build_data.site.build import validate
+from build_data.model.problems import TYPES
 from hostile import read_rows, write_rows  # the CSV helpers the hostile fixture edits with
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -333,7 +335,7 @@ def test_failed_site_leaves_site_and_dist_untouched(site_root, capsys):
 def test_failure_inside_mkdocs_or_the_zip_leaves_site_untouched(site_root, monkeypatch, capsys):
     """Valid data, but the build fails later: a page MkDocs refuses in strict mode, then an error
     while the zip is written. Neither touches site/ or dist/, neither leaves a temporary folder."""
-    from build_data import site
+    from build_data.site import write as site
 
     root = site_root
     before = snapshot(root)

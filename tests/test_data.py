@@ -13,7 +13,7 @@ import json
 import pytest
 
 from build_data import ROOT
-from build_data.build import cached_build
+from build_data.site.build import cached_build
 
 MEASURES = ["gestarte_adviezen", "ontvangen_meldingen", "casussen_actief", "casussen_gestart", "casussen_gesloten",
             "diensten_onderzoek_actief", "diensten_onderzoek_gestart", "diensten_onderzoek_gesloten",
@@ -100,7 +100,7 @@ def build():
 
 
 def _json(build, ind_id):
-    from build_data.outputs import indicator_json
+    from build_data.compute.outputs import indicator_json
     return indicator_json(build.indicator(ind_id), build.catalog)
 
 
@@ -137,7 +137,7 @@ def test_changes_are_stored_not_back_computed(build, ind_id, period, value):
 
 
 def test_every_value_has_a_citation(build):
-    from build_data.outputs import indicator_json
+    from build_data.compute.outputs import indicator_json
     for ind in build.indicators:
         data = indicator_json(ind, build.catalog)
         assert data["bronnen"], ind.id

@@ -15,10 +15,11 @@ import frictionless
 import pytest
 
 from build_data import ROOT
-from build_data.build import build_all
-from build_data.datapackages import load_all
-from build_data.geometry import load_geometries, simplify, svg_paths
-from build_data.regions import Regions
+from build_data.site.build import build_all
+from build_data.load.packages import load_all
+from build_data.load.geometry import load_geometries, simplify, svg_paths
+from build_data.load.packages import read_regions
+from build_data.model.regions import Regions
 
 SCRIPT = ROOT / "scripts" / "fetch_geometry.py"
 
@@ -75,7 +76,7 @@ def root(tmp_path):
 
 
 def regions_2020(root):
-    regions = Regions.load(root / "datapackages" / "regions")
+    regions = read_regions(root / "datapackages" / "regions")
     return [(r.code, r.naam) for r in regions.regional("2020-H1")]
 
 
@@ -113,7 +114,7 @@ def test_fetch_simplify_write_register_and_draw(root, tmp_path):
     assert sorted(catalog.regions.geometries) == [2019]
     # read back: the 26 codes, and drawn into an SVG box with north up
     regions_dir = root / "datapackages" / "regions"
-    geometries, problems = load_geometries(regions_dir, Regions.load(regions_dir), root)
+    geometries, problems = load_geometries(regions_dir, read_regions(regions_dir), root)
     assert problems == [] and set(geometries[2019]) == {c for c, _ in regions_2020(root)}
     assert [len(p) for p in geometries[2019]["VT01"]] == [2, 1]  # square with hole, island
     paths, labels, height = svg_paths(geometries[2019], 600)
@@ -157,7 +158,7 @@ def test_several_years_from_the_api_all_or_nothing(root, monkeypatch, capsys):
     """The default source (PDOK OGC API), without network: read_features is replaced; it serves
     both years at once, so the script must keep each feature of its own year (jaarcode)."""
     fetch = fetch_module()
-    regions = Regions.load(root / "datapackages" / "regions")
+    regions = read_regions(root / "datapackages" / "regions")
     y2019 = [(r.code, r.naam) for r in regions.regional("2019-H2")]
     y2023 = [(r.code, r.naam) for r in regions.regional("2023-H1")]
     assert len(y2019) == 26 and len(y2023) == 25 and "VT27" in dict(y2023)
@@ -231,7 +232,7 @@ def test_unreadable_and_odd_files_are_reported_not_raised(root):
                      {"type": "Feature", "properties": {"code": "VT02"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, "x"], [1, 1], [0, 0]]]}},
                      {"type": "Feature", "properties": {"code": "VT03"}, "geometry": "vlak"}]}), encoding="utf-8")
     regions_dir = root / "datapackages" / "regions"
-    geometries, problems = load_geometries(regions_dir, Regions.load(regions_dir), root)
+    geometries, problems = load_geometries(regions_dir, read_regions(regions_dir), root)
     keys = {p.key() for p in problems}
     assert ("veiligthuisregio_2020.geojson", None, None, "invalid-geometry") in keys
     assert {("veiligthuisregio_2021.geojson", row, field, "invalid-geometry")
@@ -261,6 +262,6 @@ def test_simplify_and_projection():
 
 def test_no_geometry_in_the_repository():
     """The default site uses the tile map: no fetched boundaries are committed without a network."""
-    regions = Regions.load(ROOT / "datapackages" / "regions")
+    regions = read_regions(ROOT / "datapackages" / "regions")
     geometries, problems = load_geometries(ROOT / "datapackages" / "regions", regions, ROOT)
     assert problems == [] and geometries == {} or all(len(v) >= 25 for v in geometries.values())

@@ -34,8 +34,8 @@ from conftest import ROOT, SITE, ZIP_DIR, serve  # noqa: E402
 if str(ROOT) not in sys.path:  # `python tests/test_links.py`
     sys.path.insert(0, str(ROOT))
 
-from build_data import redirects  # noqa: E402
-from build_data.problems import ValidationFailed  # noqa: E402
+from build_data.pages import redirect as redirects  # noqa: E402
+from build_data.model.problems import ValidationFailed  # noqa: E402
 
 LIST = ROOT / "tests" / "published_urls.txt"
 HEADER = """\

@@ -8,9 +8,13 @@ import re
 
 import pytest
 
-from build_data import ROOT, benchmark, regionmap
-from build_data.build import cached_build
-from build_data.outputs import records
+from build_data import ROOT
+
+from build_data.compute import ranks as benchmark
+
+from build_data.pages import map as regionmap
+from build_data.site.build import cached_build
+from build_data.compute.outputs import records
 from test_data import MEASURES, REGIONAL
 
 NBSP = "\u00a0"

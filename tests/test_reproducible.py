@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from build_data import editions
-from build_data.site import source_date_epoch
+from build_data.pages import edition as editions
+from build_data.site.write import source_date_epoch
 from conftest import ROOT, ZIP
 
 BUILD = """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import mkdocs.utils
 
-from build_data.site import build_site
+from build_data.site.publish import build_site
 
 
 class OtherDay(datetime):  # the build runs on another day than the edition's

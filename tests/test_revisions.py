@@ -21,9 +21,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from build_data import ROOT, editions, periods, revisions
-from build_data.build import build_all, cached_build, validate
-from build_data.outputs import indicator_csv, indicator_json, records
+from build_data import ROOT
+
+from build_data.pages import edition as editions
+
+from build_data.model import periods
+
+from build_data.compute import revisions
+from build_data.site.build import build_all, cached_build, validate
+from build_data.compute.outputs import indicator_csv, indicator_json, records
 
 VT = "cbs-beleidsinformatie-veilig-thuis"
 OLD_TITLE = "CBS, Impactmonitor aanpak huiselijk geweld en kindermishandeling 2020 (2e editie)"
@@ -285,7 +291,7 @@ def test_data_until_is_the_latest_period_of_any_figure(real):
 
 
 def test_wijzigingen_in_the_navigation_and_edition_in_the_footer(real):
-    from build_data import mkdocs_hook
+    from build_data.site import mkdocs_hook
 
     assert "  - Wijzigingen: wijzigingen.md\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={},

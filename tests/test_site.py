@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from build_data import ROOT
-from build_data.problems import ValidationFailed
-from build_data.site import ZIP_DIR, ZIP_NAME, build_site
+from build_data.model.problems import ValidationFailed
+from build_data.site.write import ZIP_DIR, ZIP_NAME
+from build_data.site.publish import build_site
 
 
 def make_root(tmp_path: Path) -> Path:

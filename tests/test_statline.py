@@ -19,9 +19,10 @@ import zipfile
 import pytest
 
 from build_data import ROOT
-from build_data.build import build_all, validate
-from build_data.datapackages import load_all
-from build_data.regions import Regions
+from build_data.site.build import build_all, validate
+from build_data.load.packages import load_all
+from build_data.load.packages import read_regions
+from build_data.model.regions import Regions
 
 from conftest import serve
 
@@ -137,7 +138,7 @@ class FakeStatLine:
 
 @pytest.fixture
 def regions():
-    return Regions.load(ROOT / "datapackages" / "regions")
+    return read_regions(ROOT / "datapackages" / "regions")
 
 
 @pytest.fixture

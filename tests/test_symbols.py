@@ -25,9 +25,11 @@ import pytest
 from conftest import ROOT
 from hostile import SLUGS, SYMBOL_CELLS, TABLE
 
-from build_data import derive, symbols
-from build_data.build import validate
-from build_data.datapackages import load_all
+from build_data.compute import derive
+
+from build_data.model import symbols
+from build_data.site.build import validate
+from build_data.load.packages import load_all
 
 NBSP = "\u00a0"
 VT = "cbs-beleidsinformatie-veilig-thuis"

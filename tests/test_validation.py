@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_data import ROOT
-from build_data.build import validate
+from build_data.site.build import validate
 
 VT = "cbs-beleidsinformatie-veilig-thuis"
 TABLE = f"datapackages/{VT}/data/kerncijfers_regio_2019h2.csv"

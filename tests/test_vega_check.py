@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_data import vega_check
+from build_data.site import vega_check
 
 ROOT = Path(__file__).resolve().parent.parent
 

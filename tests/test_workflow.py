@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_data.site import ZIP_NAME
+from build_data.site.write import ZIP_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"

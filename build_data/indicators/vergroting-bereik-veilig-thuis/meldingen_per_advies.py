@@ -1,4 +1,4 @@
-from build_data.derive import ratio
+from build_data.compute.derive import ratio
 
 
 def compute(data, catalog):

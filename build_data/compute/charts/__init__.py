@@ -1,0 +1,3 @@
+"""The registry of chart kinds."""
+
+KINDS = {"regio-vergelijking", "halfjaar-reeks", "categorieen", "kerncijfer", "cohort", "populaties", "aandelen"}

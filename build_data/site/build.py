@@ -1,0 +1,181 @@
+"""The build: validate everything, compute every indicator, prepare every output in memory.
+
+`validate` runs every check that can fail the build and returns every problem; `build_all`
+returns a complete Build (pages, data files, assets, navigation) or raises ValidationFailed with
+every problem found. Writing is left to the caller (site.publish writes atomically; the MkDocs
+hook hands the files to MkDocs without touching docs/)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..compute.indicators import load_indicators
+from ..compute.outputs import indicator_csv, indicator_json, to_json_bytes
+from ..compute.view import View, data_until, make_view
+from ..load.catalogue import Entry, load_catalogue
+from ..load.changelog import edition, releases
+from ..load.content import Content, hand_written_pages, read_synonyms
+from ..load.declarations import declared_ids, load_themes
+from ..load.packages import load_all
+from ..load.redirects import read_redirects
+from ..model import periods
+from ..model.catalog import Catalog
+from ..model.indicator import Theme
+from ..model.problems import Problem, ValidationFailed
+from ..pages import edition as editions, export as exports, profile as profiles, redirect as redirects, render
+from ..pages.render import title_text
+from . import vega_check
+from .write import packages_zip
+
+# Browser assets from the npm registry (package-lock.json pins them), copied into the site. Vega is
+# the slim bundle `make setup` builds from them (scripts/build_vega.py, checked by vega_check).
+VENDOR = {
+    "assets/vendor/vega.min.js": vega_check.BUNDLE,
+    "assets/vendor/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
+}
+
+
+@dataclass
+class Build:
+    catalog: Catalog
+    indicators: list[View]  # one view per indicator, in site order
+    themes: list[Theme]
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
+    files: dict[str, bytes] = field(default_factory=dict)  # site-relative path -> bytes
+    warnings: list[Problem] = field(default_factory=list)
+    catalogue: list[Entry] = field(default_factory=list)
+    edition: dict = field(default_factory=dict)  # newest release of CHANGELOG.md: {versie, datum}
+    data_until: str = ""  # label of the latest period of any figure, e.g. '1e halfjaar 2020*'
+    releases: list[dict] = field(default_factory=list)  # every release of CHANGELOG.md, newest first
+    synonyms: list[list[str]] = field(default_factory=list)  # search synonym groups (zoekwoorden.yml)
+    docs_pages: set[str] = field(default_factory=set)  # the hand-written pages of docs/
+
+    def nav(self) -> list:
+        """Navigation titles are escaped (render.title_text): MkDocs writes them into the pages as they are."""
+        sections = []
+        for theme in self.themes:
+            children = [f"themas/{theme.slug}.md"] + [
+                {title_text(i.titel): f"indicatoren/{i.id}.md"} for i in self.indicators if i.thema.slug == theme.slug]
+            sections.append({title_text(theme.titel): children})
+        return sections
+
+    def region_nav(self) -> list:
+        """The Veilig Thuis regions only: every page carries the navigation, so other areas (such as
+        municipalities) would make the site grow with the square of the areas. Their profiles are
+        linked from regio/index.html."""
+        return ["regio/index.md"] + [{title_text(r.naam): f"regio/{r.slug}.md"} for r in self.catalog.regions.regional()
+                                     if r.code.startswith("VT")]
+
+    def indicator(self, id_: str) -> View:
+        return next(i for i in self.indicators if i.id == id_)
+
+
+def _inputs(root: Path):
+    """Everything read from the root, with every problem of the data, the declarations and the
+    catalogue of the monitor."""
+    content = Content(root)
+    catalog = load_all(root)
+    indicators, problems = load_indicators(catalog, content)
+    # a link to a declared indicator that has a problem of its own is not reported again
+    entries, cat_problems = load_catalogue(catalog, declared_ids(content), {t.slug for t in load_themes(content)})
+    return content, catalog, indicators, entries, catalog.problems + problems + cat_problems
+
+
+def _assemble(root: Path) -> tuple[Build | None, list[Problem]]:
+    """Validate everything and prepare every output in memory: (build, problems). The build is None
+    when the data or the declarations have an error (no page is made from rows not to be
+    trusted); otherwise every later check runs too (redirects, browser assets, the Vega bundle),
+    so one run reports every problem."""
+    content, catalog, indicators, entries, problems = _inputs(root)
+    redirect_map, found = read_redirects(content)
+    problems += found
+    missing = [src for src in VENDOR.values() if not (root / src).exists()]
+    problems += [Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `make setup` uit (make site doet dat)") for m in missing]
+    if any(p.severity == "error" for p in catalog.problems + problems):
+        return None, problems
+    views = [make_view(ind, catalog) for ind in indicators]
+    rels = releases(content)
+    build = Build(catalog, views, load_themes(content), warnings=problems, catalogue=entries,
+                  edition=edition(rels), data_until=data_until(indicators), releases=rels,
+                  synonyms=read_synonyms(content), docs_pages=hand_written_pages(content))
+    for view in views:
+        build.pages[f"indicatoren/{view.id}.md"] = render.indicator_page(view, catalog, views, build.synonyms)
+        build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
+        build.files[f"data/{view.id}.csv"] = indicator_csv(view)
+    for theme in build.themes:
+        build.pages[f"themas/{theme.slug}.md"] = render.theme_page(
+            theme, [v for v in views if v.thema.slug == theme.slug], catalog,
+            [e for e in entries if e.thema == theme.slug and not e.indicatoren], views)
+    profile_pages, profile_files = profiles.pages(build)
+    build.pages.update(profile_pages)
+    build.files.update(profile_files)
+    build.pages["data.md"] = exports.data_page(build)
+    build.pages["wijzigingen.md"] = editions.page(build)  # releases (CHANGELOG.md) and revised figures
+    build.files[exports.PACKAGES_ZIP] = packages_zip(root)
+    for view in views:
+        if exports.first_chart(view):
+            build.files[f"embed/{view.id}.html"] = exports.embed_page(view, catalog, views).encode("utf-8")
+    files, found = redirects.redirect_files(redirect_map, build)  # old URLs keep working (redirects.yml)
+    build.files.update(files)
+    problems += found
+    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
+                "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")
+                + (f"tot en met {periods.label(r.geldig_tot)}" if r.geldig_tot else "")}
+               for r in catalog.regions.by_code.values()]
+    build.files["assets/regios.js"] = ("window.HGKM_REGIOS = " + json.dumps(regions, ensure_ascii=False) + ";\n").encode("utf-8")
+    if not missing:
+        for dest, src in VENDOR.items():
+            build.files[dest] = (root / src).read_bytes()
+        problems += vega_check.check(root, build.pages, build.files)
+    return build, problems
+
+
+def validate(root: Path) -> tuple[Catalog, list, list[Problem]]:
+    """Every check that can fail the build, in one run: (catalog, views, problems). Nothing is
+    written."""
+    build, problems = _assemble(root)
+    if build is None:
+        content, catalog, indicators, _, _ = _inputs(root)
+        return catalog, indicators, problems
+    return build.catalog, build.indicators, problems
+
+
+def build_all(root: Path) -> Build:
+    """A complete Build (pages, data files, assets, navigation), or ValidationFailed with every
+    problem found."""
+    build, problems = _assemble(root)
+    if build is None or any(p.severity == "error" for p in problems):
+        raise ValidationFailed(problems)
+    return build
+
+
+def _fingerprint(root: Path) -> str:
+    h = hashlib.sha256()
+    for base in ("datapackages", "build_data"):
+        for p in sorted((root / base).rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                st = p.stat()
+                h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+    log = Content(root).changelog
+    if log.exists():  # the edition and its page come from CHANGELOG.md
+        h.update(f"{log}:{log.stat().st_size}:{log.stat().st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+_CACHE: dict[str, tuple[str, Build]] = {}
+
+
+def cached_build(root: Path) -> Build:
+    """build_all, reused while no input changed (the site command and the MkDocs hook share it)."""
+    key = str(root.resolve())
+    fp = _fingerprint(root)
+    if key in _CACHE and _CACHE[key][0] == fp:
+        return _CACHE[key][1]
+    build = build_all(root)
+    _CACHE[key] = (fp, build)
+    return build
+
+

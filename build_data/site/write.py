@@ -1,0 +1,80 @@
+"""Writing files whole or not at all: one file by a rename (write_atomic), a folder by swapping
+renames (swap), and reproducible zips (fixed dates, sorted names): the offline site and the zip
+of all data packages."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+ZIP_NAME = "impactmonitor-hgkm-offline.zip"
+ZIP_DIR = "impactmonitor-hgkm"
+FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible zips: no build timestamps
+
+
+def source_date_epoch(date: str) -> int:
+    """Seconds since 1970 of the edition date (YYYY-MM-DD, UTC midnight); the zip date without one."""
+    when = datetime.strptime(date, "%Y-%m-%d") if date else datetime(*FIXED_DATE)
+    return int(when.replace(tzinfo=timezone.utc).timestamp())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """One file written whole or not at all (a temporary file next to it, then a rename); used by
+    the fetch scripts, which must never leave a half-written data file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_zip(site_dir: Path, zip_path: Path) -> None:
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{ZIP_DIR}/{path.relative_to(site_dir).as_posix()}", FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+
+
+def swap(new: Path, target: Path) -> None:
+    """Replace target by new with renames (atomic on one file system). A new folder on another file
+    system is first copied next to the target, so the swap itself stays a rename."""
+    if new.stat().st_dev != target.parent.stat().st_dev:
+        staged = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
+        try:
+            shutil.move(str(new), staged / new.name)
+            swap(staged / new.name, target)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
+        return
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def packages_zip(root: Path) -> bytes:
+    """Every data package (descriptor + data files) as it is in the repository."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        base = root / "datapackages"
+        for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            info = zipfile.ZipInfo(f"datapakketten/{path.relative_to(base).as_posix()}", FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+    return buf.getvalue()
