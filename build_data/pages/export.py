@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from ..model import periods
 
-from . import render
-from .render import chart_block, e, source_line, symbols_legend
+from .blocks import source_line, symbols_legend
+from .chart import chart_block
+from .render import e, lifted
 
 PACKAGES_ZIP = "downloads/impactmonitor-hgkm-datapakketten.zip"
 
@@ -72,7 +73,7 @@ def data_page(build) -> str:
         "<p>De zip bevat elk <a href=\"https://specs.frictionlessdata.io/data-package/\">Frictionless-datapakket</a> zoals het in de broncode "
         "staat: de beschrijving (<code>datapackage.yaml</code>, met bron, vindplaats, methode en licentie) en de CSV-bestanden met de "
         "gepubliceerde cijfers en hun CBS-tekens.</p>", "",
-        render.lifted(f"<ul>{packages}</ul>"), "",
+        lifted(f"<ul>{packages}</ul>"), "",
         "## Licentie en bronvermelding", "",
         "<p>De cijfers zijn gepubliceerd door het CBS en de andere bronnen die bij elk cijfer staan, en mogen worden hergebruikt onder "
         "<a href=\"https://creativecommons.org/licenses/by/4.0/deed.nl\">CC BY 4.0</a>: vermeld de oorspronkelijke bron. Citeer bijvoorbeeld zo:</p>", "",
@@ -85,7 +86,7 @@ def data_page(build) -> str:
         "Elke indicator met een grafiek heeft ook een losse grafiekpagina om in te sluiten op een andere site (met een <code>&lt;iframe&gt;</code>; "
         "de code staat op de pagina van de indicator, ook met <code>?regio=</code>).</p>", "",
         "## Per indicator", "",
-        render.lifted('<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr><th scope="col">Indicator</th><th scope="col">Downloads</th>'
+        lifted('<div class="hgkm-tabelwrap"><table class="hgkm-overzicht"><thead><tr><th scope="col">Indicator</th><th scope="col">Downloads</th>'
                       '<th scope="col">Perioden</th><th scope="col">Publicaties</th><th scope="col">Licentie</th></tr></thead>'
                       f'<tbody>{"".join(rows)}</tbody></table></div>'), "",
     ]

@@ -13,7 +13,8 @@ from ..compute.ranks import rank_text
 from ..compute.view import regional, shares_chart
 from ..model import periods, symbols
 from . import map as regionmap
-from .render import e, front_matter, lifted, region_selector
+from .blocks import region_selector
+from .render import e, front_matter, lifted
 
 
 def regional_indicators(build) -> list:

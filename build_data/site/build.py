@@ -25,8 +25,8 @@ from ..model import periods
 from ..model.catalog import Catalog
 from ..model.indicator import Theme
 from ..model.problems import Problem, ValidationFailed
-from ..pages import edition as editions, export as exports, profile as profiles, redirect as redirects, render
-from ..pages.render import title_text
+from ..pages import edition as editions, export as exports, indicator, profile as profiles, redirect as redirects, theme as theme_pages
+from ..pages.html import title_text
 from . import vega_check
 from .write import packages_zip
 
@@ -102,11 +102,11 @@ def _assemble(root: Path) -> tuple[Build | None, list[Problem]]:
                   edition=edition(rels), data_until=data_until(indicators), releases=rels,
                   synonyms=read_synonyms(content), docs_pages=hand_written_pages(content))
     for view in views:
-        build.pages[f"indicatoren/{view.id}.md"] = render.indicator_page(view, catalog, views, build.synonyms)
+        build.pages[f"indicatoren/{view.id}.md"] = indicator.indicator_page(view, catalog, views, build.synonyms)
         build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
         build.files[f"data/{view.id}.csv"] = indicator_csv(view)
     for theme in build.themes:
-        build.pages[f"themas/{theme.slug}.md"] = render.theme_page(
+        build.pages[f"themas/{theme.slug}.md"] = theme_pages.theme_page(
             theme, [v for v in views if v.thema.slug == theme.slug], catalog,
             [e for e in entries if e.thema == theme.slug and not e.indicatoren], views)
     profile_pages, profile_files = profiles.pages(build)

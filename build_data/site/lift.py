@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..pages.render import LIFT_CLOSE, LIFT_OPEN
+from ..pages.html import LIFT_CLOSE, LIFT_OPEN
 
 
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_data.compute import derive
-from build_data.pages import edition as editions, render
+from build_data.pages import blocks, edition as editions, overview, render
 from build_data.site.build import cached_build
 
 
@@ -19,9 +19,9 @@ def define_env(env):
         ind = build.indicator(indicator_id)
         recs = ind.records
         national = [r for r in recs if r["regio_code"] == "NL01"]
-        return ('<div class="hgkm-tegel">' + render.key_figure(ind, recs)
+        return ('<div class="hgkm-tegel">' + blocks.key_figure(ind, recs)
                 + f'<p><a href="indicatoren/{ind.id}.html">Meer over {render.e(ind.titel.lower())}</a></p>'
-                + render.source_line(ind, build.catalog, national) + "</div>")
+                + blocks.source_line(ind, build.catalog, national) + "</div>")
 
     @env.macro
     def editie() -> str:
@@ -30,11 +30,11 @@ def define_env(env):
 
     @env.macro
     def indicatoroverzicht() -> str:
-        return render.overview(cached_build(root))
+        return overview.overview(cached_build(root))
 
     @env.macro
     def bronnenoverzicht() -> str:
-        return render.sources_overview(cached_build(root))
+        return overview.sources_overview(cached_build(root))
 
     @env.macro
     def drempel() -> int:
@@ -43,7 +43,7 @@ def define_env(env):
 
     @env.macro
     def tekenverklaring() -> str:
-        return render.lifted(render.symbols_table())
+        return render.lifted(blocks.symbols_table())
 
     @env.macro
     def themalijst() -> str:

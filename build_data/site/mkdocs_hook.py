@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 
 from build_data.model.problems import ValidationFailed
 from build_data.pages import edition as editions
-from build_data.pages.render import LIFT_OPEN
+from build_data.pages.html import LIFT_OPEN
 from build_data.site.build import cached_build
 from build_data.site.lift import lift_specs, restore_specs
 
