@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup site serve test validate browser-deps bench clean
+.PHONY: help setup site serve test test-fast validate browser-deps bench clean
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -45,6 +45,9 @@ browser-deps: ## Debian's chromium for the browser tests
 
 test: site browser-deps ## build the site, then run every test (unit, build, browser over http and file://)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(BIN)/.installed ## unit tests and checks without a browser or full site build (under 60 s)
+	$(BIN)/python -m pytest -q tests/unit
 
 bench: setup browser-deps ## measure build time, growth, page weight and chart time; writes BENCHMARKS.md (takes minutes; not part of test)
 	$(BIN)/python scripts/bench.py
