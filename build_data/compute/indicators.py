@@ -20,7 +20,7 @@ from . import charts, derive, revisions
 def load_indicators(catalog: Catalog, content: Content) -> tuple[list[Indicator], list[Problem]]:
     """Every valid declaration of the root, computed; with every problem found on the way."""
     themes = {t.slug: t for t in load_themes(content)}
-    declarations, problems = read_declarations(catalog, content, themes, charts.KINDS)
+    declarations, problems = read_declarations(catalog, content, themes, {k: m.LEVELS for k, m in charts.KINDS.items()})
     by_measure: dict[str, dict] = {}  # package -> measure -> row positions, grouped once per package
     out: list[Indicator] = []
     for d in declarations:

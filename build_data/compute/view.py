@@ -17,7 +17,7 @@ from ..model.indicator import Indicator
 from ..model.regions import REGIONAL_PREFIXES
 from ..model.regions import is_regional
 from . import ranks
-from .charts import base as charts
+from .charts.profiel import profiel
 from .outputs import records
 
 
@@ -140,4 +140,4 @@ def shares_chart(views: list[View]) -> tuple[dict, list[dict]] | None:
                              "periode_label": label})
     if not dots:
         return None
-    return charts.profiel(dots, order, label), dots
+    return profiel(dots, order, label), dots

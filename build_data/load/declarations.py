@@ -56,8 +56,10 @@ def _suggest(word: str, options) -> str:
     return f"; bedoel je {close[0]!r}?" if close else ""
 
 
-def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Theme], kinds) -> tuple[list[Declaration], list[Problem]]:
-    """Every declaration below content.indicators that is valid and whose package can be trusted.
+def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Theme],
+                      kinds: dict[str, tuple[str, ...]]) -> tuple[list[Declaration], list[Problem]]:
+    """Every declaration below content.indicators that is valid and whose package can be trusted;
+    `kinds` are the chart kinds with the levels each can show.
 
     A declaration whose package could not be read is not reported again (its descriptor is), and
     one of a package with errors is left out: its rows are not to be trusted yet."""
@@ -65,7 +67,6 @@ def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Them
     problems: list[Problem] = []
     out: list[Declaration] = []
     seen: set[str] = set()
-    kinds = set(kinds)
     for path in sorted(content.indicators.rglob("*.yml")):
         rel = str(path.relative_to(base))
         try:
@@ -109,6 +110,9 @@ def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Them
             if kind not in kinds:
                 found.append(Problem(rel, lines.get("grafieken"), "grafieken", "invalid-indicator",
                                      f"grafieksoort '{kind}' bestaat niet ({', '.join(sorted(kinds))}){_suggest(kind, kinds)}"))
+            elif decl.get("niveau") in LEVELS and decl["niveau"] not in kinds[kind]:
+                found.append(Problem(rel, lines.get("grafieken"), "grafieken", "invalid-indicator",
+                                     f"grafieksoort '{kind}' vraagt niveau {' of '.join(kinds[kind])}, de declaratie is {decl['niveau']}"))
         package = catalog.packages.get(bron.get("pakket", ""))
         if bron.get("pakket") in catalog.failed:
             package = None  # its descriptor is reported; nothing to add here

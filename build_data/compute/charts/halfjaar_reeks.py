@@ -1,0 +1,47 @@
+"""The series of one area over the half-years; the page sets the area shown (Nederland when the
+chosen region has no series). Figures of another period length are listed beside it."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from ...model import periods
+from .figure import Figure, chart_rows, gaps
+from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
+
+NAME = "halfjaar-reeks"
+LEVELS = ("landelijk", "regionaal")
+DRAWS = True
+WITH_MAP = False
+
+
+def figure(view, catalog, related=()) -> Figure:
+    title, unit, recs = view.titel, view.eenheid, view.records
+    spec = view.spec(NAME, lambda: halfjaar_reeks(title, unit, chart_rows(recs)))
+    shown = [r for r in recs if not r["categorie"] and periods.is_half_year(r["periode"])]
+    others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
+    rows = [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown]
+    return Figure(NAME, f"{title} per periode", spec, shown, ["Gebied", "Periode", title, "Noot"], rows, 2,
+                  national_only=False, others=others,
+                  gaps=gaps(shown, lambda r: f"{r['regio_naam']} ({r['periode_label']})"))
+
+
+def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
+    """The series of one area over the periods; the page sets `regio` to the area shown."""
+    data = [r for r in rows if not r["categorie"] and periods.is_half_year(r["periode"])]
+    order = [periods.short_label(p) for p in sorted({r["periode"] for r in data}, key=periods.sort_key)]
+    values = [{**r, "periode_kort": periods.short_label(r["periode"], r["teken"]), "periode_sort": periods.short_label(r["periode"])} for r in data]
+    base = alt.Chart(inline(values)).transform_filter(SELECTED).transform_calculate(
+        y_pos="isValid(datum.waarde) ? datum.waarde : 0")
+    x = alt.X("periode_sort:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
+    tooltip = [alt.Tooltip("regio_naam:N", title="Gebied"), alt.Tooltip("periode_label:N", title="Periode"),
+               alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP, alt.Tooltip("noot:N", title="Noot")]
+    bars = base.mark_bar(color=HIGHLIGHT, size=44).encode(
+        x=x, y=alt.Y("waarde:Q", title=unit_title(unit), axis=alt.Axis(format=x_format(unit), tickCount=5)),
+        opacity=alt.condition("datum.teken === '*' || datum.teken === '**'", alt.value(0.65), alt.value(1)),
+        tooltip=tooltip)
+    labels = base.mark_text(dy=-6, baseline="bottom", fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
+    chart = (bars + labels).add_params(param()).properties(width="container", height=240)
+    nl = [r for r in data if r["regio_code"] == "NL01"]
+    desc = f"{title} per periode, Nederland: " + "; ".join(f"{r['waarde_tekst']} in {r['periode_label']}" for r in nl)
+    return finish(chart, desc)

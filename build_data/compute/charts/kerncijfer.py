@@ -1,0 +1,14 @@
+"""Key figures only: the indicator's figures by category as tiles, no chart (e.g. a lower and an
+upper bound of one estimate)."""
+
+from __future__ import annotations
+
+
+NAME = "kerncijfer"
+LEVELS = ("landelijk", "regionaal")
+DRAWS = False  # the page shows the key figures of its categories instead of a chart
+WITH_MAP = False
+
+
+def figure(view, catalog, related=()):
+    return None

@@ -1,0 +1,69 @@
+"""Regions side by side: every region of the latest period with regional figures, sorted, the
+chosen region highlighted, Nederland as reference line where comparable (not for counts); with
+rank and share in the table and a map beside it."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from ...compute.ranks import rank_text
+from ...model import periods
+from ...model.regions import is_regional
+from .figure import Figure, Reference, chart_rows, gaps
+from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
+
+NAME = "regio-vergelijking"
+LEVELS = ("regionaal",)  # it needs figures per region
+DRAWS = True
+WITH_MAP = True  # the page shows the map of the regions beside it
+
+
+def figure(view, catalog, related=()) -> Figure:
+    title, unit, period, recs = view.titel, view.eenheid, view.latest_regional, view.records
+    spec = view.spec(NAME, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
+    shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")]
+    pos = view.positions
+    headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
+    rows = [(r, [r["regio_naam"], r["waarde_tekst"], rank_text(pos.get(r["regio_code"]))]
+             + ([pos.get(r["regio_code"], {}).get("aandeel_tekst", "")] if unit == "aantal" else [])) for r in shown]
+    nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"] and not r["groep"]), None)
+    reference = Reference(nl["waarde_tekst"] if nl else None, unit == "aantal",
+                          [(r.id, r.titel) for r in related if r.id in view.zie_ook])
+    caption = f"{title} per Veilig Thuis-regio, {periods.label(period, shown[-1]['teken'] if shown else '')}"
+    return Figure(NAME, caption, spec, shown, headers, rows, 1, national_only=False, reference=reference,
+                  gaps=gaps(shown, lambda r: r["regio_naam"]))
+
+
+def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
+    """All regions side by side for one period, sorted, the selected region highlighted."""
+    data = [r for r in rows if is_regional(r["regio_code"]) and r["periode"] == period]
+    base = alt.Chart(inline(data)).transform_calculate(
+        x_pos="isValid(datum.waarde) ? datum.waarde : 0")
+    y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
+    tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("waarde_tekst:N", title=title),
+               alt.Tooltip("periode_label:N", title="Periode"), SYMBOL_TIP]
+    bars = base.mark_bar().encode(
+        y=y, x=alt.X("waarde:Q", title=unit_title(unit), axis=alt.Axis(format=x_format(unit), tickCount=5)),
+        color=alt.condition(SELECTED, alt.value(HIGHLIGHT), alt.value(BASE)),
+        stroke=alt.condition(SELECTED, alt.value("#000000"), alt.value(None)),
+        tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+        y=y, x="x_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
+    layers = [bars, labels]
+    nl = next((r for r in rows if r["regio_code"] == "NL01" and r["periode"] == period and r["waarde"] is not None
+               and not r["categorie"] and not r["groep"]), None)
+    if nl and unit != "aantal":
+        # Nederland as reference, where it is comparable (a ratio or percentage, not a total)
+        ref = alt.Chart(inline([{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}]))
+        ref_tip = [alt.Tooltip("label:N", title="Referentie")]
+        layers.append(ref.mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(x="waarde:Q", tooltip=ref_tip))
+        layers.append(ref.mark_text(align="left", dx=4, baseline="bottom", y=-2, color=REFERENCE, fontSize=11, fontWeight="bold").encode(
+            x="waarde:Q", text="label:N", tooltip=ref_tip))
+    chart = alt.layer(*layers).add_params(param()).properties(width="container", height=max(len(data), 1) * 20)
+    top = max((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
+    low = min((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
+    desc = f"{title} per Veilig Thuis-regio, {periods.label(period, data[0]['teken'] if data else '')}"
+    if top and low:
+        desc += f": hoogste {top['regio_naam']} {top['waarde_tekst']}, laagste {low['regio_naam']} {low['waarde_tekst']}"
+        desc += f"; Nederland {nl['waarde_tekst']}." if nl else "."
+    return finish(chart, desc)
