@@ -195,6 +195,7 @@ def bench_serve(runs: int, tmp: Path) -> dict:
     root = tmp / "serve"
     root.mkdir()
     shutil.copytree(ROOT / "datapackages", root / "datapackages")
+    shutil.copytree(ROOT / "build_data" / "indicators", root / "build_data" / "indicators")
     synthetic.copy_site_sources(root, [], rewrite=False)
     csv_file = root / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "data" / "bvt_2019h2_landelijk.csv"
     res = subprocess.run([PY, "-c", SERVE_SCRIPT, str(root), str(csv_file), str(runs)], cwd=ROOT, capture_output=True, text=True)

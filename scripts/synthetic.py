@@ -196,16 +196,19 @@ def write_indicators(root: Path, scale: Scale) -> list[str]:
 
 
 def copy_site_sources(root: Path, ids: list[str], src: Path = ROOT, rewrite: bool = True) -> None:
-    """mkdocs.yml, docs/, overrides/, CHANGELOG.md, node_modules and the MkDocs glue (symlinks); references of the
+    """mkdocs.yml, docs/, overrides/, CHANGELOG.md, themes and search synonyms, node_modules and the MkDocs glue
+    (symlinks); references of the
     hand-written pages to bundled indicators point at synthetic ones instead."""
     shutil.copy2(src / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy2(src / "CHANGELOG.md", root / "CHANGELOG.md")
     shutil.copytree(src / "docs", root / "docs")
     shutil.copytree(src / "overrides", root / "overrides")
     (root / "node_modules").symlink_to((src / "node_modules").resolve(), target_is_directory=True)
-    (root / "build_data").mkdir(exist_ok=True)
+    (root / "build_data" / "site").mkdir(parents=True, exist_ok=True)
     for glue in ("mkdocs_hook.py", "macros.py"):  # mkdocs.yml names them relative to the root
-        (root / "build_data" / glue).symlink_to((src / "build_data" / glue).resolve())
+        (root / "build_data" / "site" / glue).symlink_to((src / "build_data" / "site" / glue).resolve())
+    for content in ("themes.yml", "zoekwoorden.yml"):  # content is found under the root only
+        shutil.copy2(src / "build_data" / content, root / "build_data" / content)
     if not rewrite:
         return
     cycle = iter(ids * 10)
