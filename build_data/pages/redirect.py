@@ -41,8 +41,8 @@ def redirect_page(old: str, new: str) -> bytes:
     url = relative_url(old, new)
     # the URL as a JavaScript string inside <script>: no "</" may end the script early
     url_json = Markup(json.dumps(url).replace("</", "<\\/"))
-    return render("redirect/redirect_page.html", url=url, url_json=url_json,
-                  target=new.partition("#")[0]).encode("utf-8")
+    return str(render("redirect/redirect_page.html", url=url, url_json=url_json,
+                      target=new.partition("#")[0])).encode("utf-8")
 
 
 def _page_exists(build, page: str) -> bool:
