@@ -17,13 +17,16 @@ keeps its map inside mkdocs.yml."""
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+
 from ..load.redirects import FILE
 from ..model.problems import Problem
+from .html import render
+
 
 def relative_url(old: str, new: str) -> str:
     """The URL of `new` as seen from the page at `old` (both site-relative; `new` may carry #anchor)."""
@@ -33,28 +36,13 @@ def relative_url(old: str, new: str) -> str:
 
 
 def redirect_page(old: str, new: str) -> bytes:
-    """The forwarding page written at `old`."""
+    """The forwarding page written at `old`: its script keeps ?regio=... and, when the target names
+    no anchor of its own, the #anchor asked for."""
     url = relative_url(old, new)
-    attr = html.escape(url, quote=True)
-    # keep ?regio=... and, when the target names no anchor of its own, the #anchor asked for
-    script = (f"var u={json.dumps(url)};"
-              "location.replace(u.split('#')[0]+location.search+(u.indexOf('#')<0?location.hash:'#'+u.split('#')[1]));")
-    script = script.replace("</", "<\\/")
-    return f"""<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<title>Deze pagina is verhuisd</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{attr}">
-<script>{script}</script>
-<meta http-equiv="refresh" content="0; url={attr}">
-</head>
-<body>
-<p>Deze pagina is verhuisd naar <a href="{attr}">{html.escape(new.partition('#')[0])}</a>.</p>
-</body>
-</html>
-""".encode("utf-8")
+    # the URL as a JavaScript string inside <script>: no "</" may end the script early
+    url_json = Markup(json.dumps(url).replace("</", "<\\/"))
+    return str(render("redirect/redirect_page.html", url=url, url_json=url_json,
+                      target=new.partition("#")[0])).encode("utf-8")
 
 
 def _page_exists(build, page: str) -> bool:
