@@ -1,6 +1,8 @@
-"""The page of one indicator: indicatoren/<id>.md."""
+"""The page of one indicator: indicatoren/<id>.md (templates/page/indicator.md)."""
 
 from __future__ import annotations
+
+from markupsafe import Markup
 
 from ..compute.view import View as Indicator
 from ..model import formatting, periods
@@ -10,11 +12,11 @@ from . import map as regionmap
 from .blocks import category_figures, change_block, key_figure, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
-from .render import LIFT_CLOSE, LIFT_OPEN, e, front_matter, lifted
+from .html import render
 from .search import search_words
 
 
-def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
+def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | str:
     """The map of the regions for the latest period with regional figures, clickable to choose a region."""
     period = ind.latest_regional
     if not period:
@@ -23,55 +25,27 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> str:
               and not r["categorie"] and not r["groep"]}
     decimals = max((len(formatting.number(r["waarde"]).partition(",")[2]) for r in values.values() if r["waarde"] is not None), default=0)
     caption = f"Kaart: {ind.titel} per Veilig Thuis-regio, {periods.label(period, next(iter(values.values()))['teken'] if values else '')}"
-    shown = list(values.values())
-    return (f'<figure class="hgkm-figuur hgkm-kaartfiguur" data-soort="kaart">'
-            f'<figcaption class="hgkm-titel">{e(caption)}</figcaption>'
-            f'{regionmap.region_map(catalog.regions, period, values, title=caption, unit=ind.eenheid, decimals=decimals)}'
-            f"{source_line(ind, catalog, shown)}</figure>")
+    return render("page/map_block.html", caption=caption,
+                  region_map=regionmap.region_map(catalog.regions, period, values, title=caption, unit=ind.eenheid, decimals=decimals),
+                  source_line=source_line(ind, catalog, list(values.values())))
 
 
 
 def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> str:
     recs = ind.records
-    blocks = []
+    charts = []
     for kind in ind.grafieken:
-        blocks.append(chart_block(ind, catalog, kind, recs, related=related))
+        charts.append(chart_block(ind, catalog, kind, recs, related=related))
         if kind == "regio-vergelijking":
-            blocks.append(map_block(ind, catalog, recs))
-    sources = "".join(
-        f"<li>{e(s['titel'])}. Uitgever: {e(s['uitgever'])}. Vindplaats: {e('; '.join(s['vindplaatsen']))}. "
-        f"Datapakket <code>{e(s['pakket'])}</code>, licentie {e(s['licentie'])}.</li>"
-        for s in ind.sources)
-    level = "landelijk en per Veilig Thuis-regio" if ind.regional else "alleen landelijk"
-    period_list = ", ".join(periods.label(p) for p in ind.periods)
-    md = [
-        *front_matter(ind.titel, ind.tekst),
-        "",
-        f"# {e(ind.titel)}",
-        "",
-        f'<p class="hgkm-thema">Thema: <a href="../themas/{ind.thema.slug}.html">{e(ind.thema.titel)}</a> · Cijfers {level} · Perioden: {e(period_list)}</p>',
-        "",
-        f'<p class="hgkm-lead">{e(ind.tekst)}</p>',
-        "",
-    ]
-    if ind.regional:
-        md += [lifted(region_selector(catalog, ind.latest_regional)), ""]
-    md += [lifted(key_figure(ind, recs)), "", lifted(change_block(ind, catalog)), ""]
-    if "kerncijfer" in ind.grafieken:
-        md += [lifted(category_figures(recs)), "", lifted(source_line(ind, catalog, recs)), ""]
-    for block in blocks:
-        md += [lifted(block), ""]
-    md += [lifted(embed_block(ind)), ""]
-    words = search_words(synonyms, ind.titel, ind.tekst, ind.definitie)
-    md += [
-        lifted(symbols_legend(recs)), "",
-        "## Definitie", "", f"<p>{e(ind.definitie)}</p>", "",
-        "## Bron", "", lifted(f"<ul>{sources}</ul>"), "",
-        "## Downloads", "",
-        LIFT_OPEN + f'<ul class="hgkm-downloads"><li><a href="../data/{ind.id}.csv" download>{e(ind.titel)} (CSV)</a>: één rij per gebied, periode en categorie, met CBS-teken, eenheid en bron.</li>'
-        f'<li><a href="../data/{ind.id}.json" download>{e(ind.titel)} (JSON)</a>: dezelfde cijfers met definitie en bronnen.</li></ul>' + LIFT_CLOSE,
-        "",
-    ]
-    if words:
-        md += [f'<p class="hgkm-zoekwoorden">Zoekwoorden: {e(", ".join(words))}</p>', ""]
-    return "\n".join(md)
+            charts.append(map_block(ind, catalog, recs))
+    kerncijfer = "kerncijfer" in ind.grafieken
+    return str(render(
+        "page/indicator.md", ind=ind, period_labels=[periods.label(p) for p in ind.periods],
+        region_selector=region_selector(catalog, ind.latest_regional) if ind.regional else None,
+        key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog),
+        category_figures=category_figures(recs) if kerncijfer else None,
+        source_line=source_line(ind, catalog, recs) if kerncijfer else None,
+        charts=charts, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
+        sources=render("page/indicator_sources.html", sources=ind.sources),
+        downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel),
+        search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie)))
