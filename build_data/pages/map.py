@@ -10,18 +10,15 @@ number, not a worse one."""
 from __future__ import annotations
 
 import hashlib
-from html import escape
+from markupsafe import Markup
 
 from ..model import formatting, periods, symbols
 from ..model.regions import Regions, Tile
+from .html import render
 
 RAMP = ["#e3ecf6", "#bcd0e8", "#86a9d2", "#4a79ad", "#1d4f86"]  # light to dark; text turns white on the two darkest
 MISSING = "#f4f4f4"
 TILE_W, TILE_H, GAP = 112, 58, 4
-
-
-def e(text) -> str:
-    return escape(str(text if text is not None else ""), quote=True)
 
 
 def classes(values: list[float], n: int = len(RAMP)) -> list[float]:
@@ -58,16 +55,16 @@ def _dark(colour: str) -> bool:
     return colour in RAMP[3:]
 
 
-def legend(bounds: list[float], unit: str, decimals: int, has_missing: bool) -> str:
+def legend(bounds: list[float], unit: str, decimals: int, has_missing: bool) -> list[dict]:
+    """The legend's items (colour, text), light to dark; 'geen cijfer' last when a region has none."""
     def fmt(v):
         return formatting.value(v, unit, decimals=decimals)
-    items = []
-    for i, b in enumerate(bounds):
-        text = f"t/m {fmt(b)}" if i == 0 else f"meer dan {fmt(bounds[i - 1])} t/m {fmt(b)}"
-        items.append(f'<li><span class="hgkm-kaart-kleur" style="background:{_colour(i, len(bounds))}"></span>{e(text)}</li>')
+    items = [{"colour": _colour(i, len(bounds)),
+              "text": f"t/m {fmt(b)}" if i == 0 else f"meer dan {fmt(bounds[i - 1])} t/m {fmt(b)}"}
+             for i, b in enumerate(bounds)]
     if has_missing:
-        items.append(f'<li><span class="hgkm-kaart-kleur" style="background:{MISSING}"></span>geen cijfer</li>')
-    return f'<ul class="hgkm-kaart-legenda" aria-label="Legenda">{"".join(items)}</ul>'
+        items.append({"colour": MISSING, "text": "geen cijfer"})
+    return items
 
 
 def _tile_regions(regions: Regions, period: str | None) -> list[tuple[object, Tile]]:
@@ -94,8 +91,25 @@ def source_of_shapes(regions: Regions, period: str | None) -> tuple[str, dict | 
     return "tegels", None
 
 
+def _label(region, short: str | None, rec: dict | None, with_values: bool) -> str:
+    """The region's accessible name (and tooltip)."""
+    value, text = (rec.get("waarde"), rec.get("waarde_tekst")) if rec else (None, None)
+    if short is not None:
+        # one text element: the visible label reads 'Amsterdam-A. 5 820*'; the accessible name
+        # starts with exactly that (WCAG 2.5.3 label in name) and adds the full name
+        visible = f"{short} {text}" if text else short
+        label = visible if short == region.naam else f"{visible} ({region.naam})"
+    else:
+        label = f"{region.naam}: {text}" if text else region.naam
+    if with_values and not text:
+        label += ": geen cijfer" if short is None else " (geen cijfer)"
+    elif rec and value is None and symbols.meaning(rec.get("teken", "")):
+        label += f" ({symbols.meaning(rec['teken'])})"  # 'Drenthe x (geheim)'; the map legend has no symbols
+    return label
+
+
 def region_map(regions: Regions, period: str | None, values: dict[str, dict] | None, *, title: str,
-               unit: str = "aantal", decimals: int = 0, links: bool = False, selected: str | None = None) -> str:
+               unit: str = "aantal", decimals: int = 0, links: bool = False, selected: str | None = None) -> Markup:
     """An SVG map. values: region code -> record (waarde, waarde_tekst); None for a map without
     figures (region index). links=True makes each region a link to its profile page instead of a
     selector (for pages where choosing a region means going to its page)."""
@@ -104,8 +118,6 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
     entries = _tile_regions(regions, period) if kind == "tegels" else [
         (regions.by_code[c], None) for c in sorted(geo["vormen"])]
     bounds = classes([(values or {}).get(r.code, {}).get("waarde") for r, _ in entries]) if values else []
-    has_missing = False
-    parts = []
     if kind == "tegels":
         cols = max(t.kolom + t.breedte for _, t in entries)
         rows = max(t.rij + t.hoogte for _, t in entries)
@@ -114,57 +126,33 @@ def region_map(regions: Regions, period: str | None, values: dict[str, dict] | N
         for region, t in entries:
             x, y = t.kolom * (TILE_W + GAP), t.rij * (TILE_H + GAP)
             w, h = t.breedte * (TILE_W + GAP) - GAP, t.hoogte * (TILE_H + GAP) - GAP
-            shapes[region.code] = (f'<rect id="{{id}}" class="hgkm-kaart-vorm" x="{x}" y="{y}" width="{w}" height="{h}" rx="3"/>', x + w / 2, y + h / 2, t.kort)
+            shapes[region.code] = {"x": x, "y": y, "w": w, "h": h, "cx": x + w / 2, "cy": y + h / 2, "short": t.kort}
     else:
         from ..load.geometry import svg_paths
         width = 6 * (TILE_W + GAP)
         paths, labels, height = svg_paths(geo["vormen"], width)
-        shapes = {c: (f'<path id="{{id}}" class="hgkm-kaart-vorm" d="{paths[c]}" fill-rule="evenodd"/>', *labels[c], None) for c in paths}
-    sel_href = f' href="#{prefix}-{selected}"' if selected and any(r.slug == selected for r, _ in entries) else ""
+        shapes = {c: {"d": paths[c], "cx": labels[c][0], "cy": labels[c][1], "short": None} for c in paths}
+    items = []
     for region, _ in entries:
-        shape, cx, cy, short = shapes[region.code]
-        shape = shape.replace("{id}", f"{prefix}-{region.slug}")
+        shape = shapes[region.code]
         rec = (values or {}).get(region.code)
         value = rec.get("waarde") if rec else None
         text = rec.get("waarde_tekst") if rec else None
-        if values is not None and value is None:
-            has_missing = True
         colour = _colour(class_of(value, bounds), len(bounds)) if values is not None else RAMP[0]
-        ink = "#ffffff" if _dark(colour) else "#1a1a1a"
-        texts = ""
-        if short is not None:
-            # one text element: the visible label reads 'Amsterdam-A. 5 820*'; the accessible name
-            # starts with exactly that (WCAG 2.5.3 label in name) and adds the full name
-            value_span = f'<tspan x="{cx:.0f}" dy="18" class="hgkm-kaart-waarde"> {e(text)}</tspan>' if text else ""
-            texts = (f'<text x="{cx:.0f}" y="{cy - (5 if text else -4):.0f}" class="hgkm-kaart-naam" fill="{ink}">'
-                     f"{e(short)}{value_span}</text>")
-            visible = f"{short} {text}" if text else short
-            label = visible if short == region.naam else f"{visible} ({region.naam})"
-        else:
-            label = f"{region.naam}: {text}" if text else region.naam
-        if values is not None and not text:
-            label += ": geen cijfer" if short is None else " (geen cijfer)"
-        elif rec and value is None and symbols.meaning(rec.get("teken", "")):
-            label += f" ({symbols.meaning(rec['teken'])})"  # 'Drenthe x (geheim)'; the map legend has no symbols
-        gekozen = " hgkm-gekozen" if selected == region.slug else ""
-        body = f'<title>{e(label)}</title>{shape}{texts}'
-        attrs = f'class="hgkm-kaart-regio{gekozen}" data-regio="{e(region.slug)}" data-code="{e(region.code)}" fill="{colour}"'
-        if value is not None:
-            attrs += f' data-waarde="{value}"'
-        if links:
-            parts.append(f'<a href="{e(region.slug)}.html" {attrs} aria-label="{e(label)}">{body}</a>')
-        else:
-            parts.append(f'<g {attrs} tabindex="0" role="button" aria-pressed="{"true" if gekozen else "false"}" aria-label="{e(label)}">{body}</g>')
-    how = ("Kies een regio met de muis, of met Tab en Enter." if not links else "Elke regio is een link naar het regioprofiel.")
-    svg = (f'<svg class="hgkm-kaart-svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-           f'role="group" aria-label="{e(title)}. {e(how)}">{"".join(parts)}'
-           f'<use class="hgkm-kaart-omlijning" aria-hidden="true"{sel_href}/></svg>')
+        items.append({
+            **shape, "id": f"{prefix}-{region.slug}", "slug": region.slug, "code": region.code,
+            "label": _label(region, shape["short"], rec, values is not None),
+            "chosen": selected == region.slug, "colour": colour, "ink": "#ffffff" if _dark(colour) else "#1a1a1a",
+            "value": value, "text": text,
+            "label_x": shape["cx"], "label_y": shape["cy"] - (5 if text else -4)})
+    has_missing = values is not None and any(i["value"] is None for i in items)
     if kind == "tegels":
         note = ("Schematische kaart: elke tegel is een Veilig Thuis-regio, ongeveer op zijn plek in Nederland; "
                 "de tegels zeggen niets over de oppervlakte of het aantal inwoners.")
     else:
         note = f"Kaart: CBS/PDOK, CBS Gebiedsindelingen {geo['jaar']}, Veilig Thuis-regio's (CC BY 4.0), vereenvoudigd."
-    leg = legend(bounds, unit, decimals, has_missing) if values else ""
-    modus = "links" if links else "kiezen"
-    return (f'<div class="hgkm-kaart" data-kaart="{kind}" data-modus="{modus}">{svg}{leg}'
-            f'<p class="hgkm-bron hgkm-kaart-bron">{e(note)}</p></div>')
+    return render(
+        "map/map.html", kind=kind, links=links, width=width, height=height, title=title,
+        how="Elke regio is een link naar het regioprofiel." if links else "Kies een regio met de muis, of met Tab en Enter.",
+        regions=items, outline=f"{prefix}-{selected}" if selected and any(r.slug == selected for r, _ in entries) else None,
+        legend=legend(bounds, unit, decimals, has_missing) if values else None, note=note)
