@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..pages.html import LIFT_CLOSE, LIFT_OPEN
+from ..pages.html import LIFT_CLOSE, LIFT_OPEN, render
 
 
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
@@ -20,11 +20,16 @@ _BLOCK_TOKEN = re.compile(r'<div data-hgkm-blok="(hgkmblok[0-9]+)"></div>')
 
 
 
+def placeholder(token: str) -> str:
+    """The empty element a lifted block is replaced by (template lift/placeholder.html)."""
+    return str(render("lift/placeholder.html", token=token))
+
+
 def lift_specs(markdown: str, specs: dict[str, str]) -> str:
     """Generated HTML out of a page for the Markdown, Jinja (macros) and search passes, which only
     pass it through but spent most of the site build parsing it.
 
-    Blocks a page marks with render.lifted (value tables, maps, source lists, selectors, ...)
+    Blocks a page marks with pages.html.lifted (value tables, maps, source lists, selectors, ...)
     become an empty placeholder element, specs[token] keeps the block; then each data-spec
     attribute left becomes a short token, specs[token] keeps the attribute text. The same block
     or spec on several pages is kept once. restore_specs puts both back into the finished HTML,
@@ -40,7 +45,7 @@ def lift_specs(markdown: str, specs: dict[str, str]) -> str:
         if token is None:
             token = blocks[block] = f"hgkmblok{len(blocks)}"
             specs[token] = block
-        parts[i] = f'<div data-hgkm-blok="{token}"></div>' + rest
+        parts[i] = placeholder(token) + rest
     markdown = "".join(parts)
     tokens = specs.setdefault("", {})  # attribute text -> token
     def lift(m):
