@@ -17,7 +17,7 @@ MEASURES get the package's measure name; every other measure keeps its StatLine 
 Safe: every table is downloaded and converted in memory, then checked as a whole (row count
 against TableInfos, every combination of region, period and category present, no page failing,
 no nextLink loop, every region of every period there) and validated with the project's own
-validation (build_data.build.validate) on a temporary copy of datapackages/. One problem and
+validation (build_data.site.build.check_inputs) on a temporary copy of datapackages/. One problem and
 nothing is written: the problems are printed as one table and the exit code is 1. Only then the
 files are swapped in atomically. The same responses and --retrieved give the same bytes.
 
@@ -524,9 +524,11 @@ def package_files(package_dir: Path, tables: list[dict], retrieved: str) -> dict
 
 
 def check(package_dir: Path, files: dict[Path, bytes]) -> list[Problem]:
-    """The project's own validation (build_data.build.validate) on a temporary copy of
-    datapackages/ with the new files in place; only errors count."""
-    from build_data.site.build import validate
+    """The project's own checks of data and declarations (build_data.site.build.check_inputs) on a
+    temporary copy of datapackages/ with the new files in place, beside the repository's content
+    (declarations, themes, catalogue); only errors count."""
+    from build_data.load.content import Content
+    from build_data.site.build import check_inputs
 
     datapackages = package_dir.parent
     with tempfile.TemporaryDirectory(prefix="statline-") as scratch:
@@ -536,7 +538,15 @@ def check(package_dir: Path, files: dict[Path, bytes]) -> list[Problem]:
             target = root / "datapackages" / path.relative_to(datapackages)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        _, _, found = validate(root)
+        content = Content(ROOT)
+        for path in (content.indicators, content.themes):  # a build finds its content under its own root
+            target = root / path.relative_to(ROOT)
+            if path.is_dir():
+                shutil.copytree(path, target, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+        _, _, found = check_inputs(root)
     return [p for p in found if p.severity == "error"]
 
 

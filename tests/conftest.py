@@ -104,3 +104,22 @@ def hostile_base(request, hostile_site):
     else:
         with serve(hostile_site) as url:
             yield url
+
+
+CONTENT = ("build_data/indicators", "build_data/themes.yml", "build_data/zoekwoorden.yml", "build_data/redirects.yml", "CHANGELOG.md")
+
+
+def copy_content(root: Path) -> Path:
+    """The content of a build root besides its data packages (build_data.load.content): a copy of the
+    repository's declarations, themes, search synonyms, redirects and changelog. A build finds
+    content under its own root only."""
+    import shutil
+
+    for name in CONTENT:
+        src, dst = ROOT / name, root / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        elif src.is_file():
+            shutil.copy2(src, dst)
+    return root

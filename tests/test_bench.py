@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
 import synthetic  # noqa: E402
 
-from build_data.site.build import validate  # noqa: E402
+from build_data.compute.view import latest_regional_period  # noqa: E402
+from build_data.site.build import check_inputs  # noqa: E402
 
 TINY = synthetic.Scale("klein", indicators=4, areas=30, half_years=3)  # 26 regions + 4 municipalities
 
@@ -27,7 +28,7 @@ def tiny_root(tmp_path_factory) -> Path:
 
 
 def test_synthetic_packages_validate(tiny_root):
-    catalog, indicators, problems = validate(tiny_root)
+    catalog, indicators, problems = check_inputs(tiny_root)
     assert [p for p in problems if p.severity == "error"] == []
     # the root's own declarations are used, not the bundled ones
     assert sorted(i.id for i in indicators) == ["synth_001", "synth_002", "synth_003", "synth_004"]
@@ -42,7 +43,7 @@ def test_synthetic_packages_validate(tiny_root):
         assert group[group.regio_code != "NL01"].waarde_num.sum() == group[group.regio_code == "NL01"].waarde_num.iloc[0]
     assert set(obs.bron_titel) == {synthetic.SOURCE_TITLE} and obs.vindplaats.ne("").all()
     # the regional figures of municipalities count as regional (latest period, charts, ranks)
-    assert indicators[0].latest_regional_period() == "2016-H1"
+    assert latest_regional_period(indicators[0]) == "2016-H1"
 
 
 def test_validation_catches_a_broken_synthetic_figure(tmp_path):
@@ -53,7 +54,7 @@ def test_validation_catches_a_broken_synthetic_figure(tmp_path):
     rows[2][3] = str(int(rows[2][3]) + 500)  # one area 500 more: no longer adds up to Nederland
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert [p.type for p in problems if p.severity == "error"] == ["sum-mismatch"]
 
 

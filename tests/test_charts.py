@@ -1,5 +1,5 @@
 """Chart specs: compiled with one row per dataset and the rows put back afterwards
-(build_data.charts._finish) gives what compiling with every row gives, for every chart of the
+(build_data.compute.charts.base.finish) gives what compiling with every row gives, for every chart of the
 site. Equal as JSON values: the compiler writes a whole float as 5, the rows put back keep 5.0,
 the same number in JavaScript."""
 
@@ -8,28 +8,23 @@ from __future__ import annotations
 import pytest
 
 from build_data import ROOT
-
 from build_data.compute.charts import base as charts
-
-from build_data.pages import profile as profiles
-
-from build_data.pages import render
-from build_data.site.build import Build, validate
-from build_data.load.declarations import load_themes
-from build_data.compute.outputs import records
+from build_data.compute.charts.halfjaar_reeks import halfjaar_reeks
+from build_data.compute.view import make_view, shares_chart
+from build_data.pages.chart import chart_block
+from build_data.site.build import check_inputs
 
 
-def _all_specs(catalog, indicators) -> dict[str, dict]:
+def _all_specs(catalog, views) -> dict[str, dict]:
     out = {}
-    for ind in indicators:
-        ind.__dict__.pop("_specs", None)  # no spec made the other way
-        recs = records(ind, catalog)
-        for kind in ind.grafieken:
-            render.chart_block(ind, catalog, kind, recs, related=indicators)
-        for kind, spec in ind.__dict__.get("_specs", {}).items():
-            out[f"{ind.id}/{kind}"] = spec
-        ind.__dict__.pop("_specs", None)
-    shares = profiles.shares_chart(Build(catalog, indicators, load_themes()))
+    for view in views:
+        view.specs.clear()  # no spec made the other way
+        for kind in view.grafieken:
+            chart_block(view, catalog, kind, related=views)
+        for kind, spec in view.specs.items():
+            out[f"{view.id}/{kind}"] = spec
+        view.specs.clear()
+    shares = shares_chart(views)
     if shares:
         out["regioprofiel"] = shares[0]
     return out
@@ -37,8 +32,9 @@ def _all_specs(catalog, indicators) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def both_ways():
-    catalog, indicators, problems = validate(ROOT)
+    catalog, indicators, problems = check_inputs(ROOT)
     assert not [p for p in problems if p.severity == "error"]
+    indicators = [make_view(i, catalog) for i in indicators]
     fast = _all_specs(catalog, indicators)
     charts.COMPILE_WITH_ROWS = True
     try:
@@ -69,4 +65,4 @@ def test_a_dataset_the_compiler_drops_stops_the_build(monkeypatch):
     rows = [{"regio_code": "NL01", "regio_naam": "Nederland", "regio_slug": "nederland", "periode": "2019-H2",
              "periode_label": "2e halfjaar 2019", "waarde": 5, "waarde_tekst": "5", "teken": "", "categorie": "", "groep": "", "noot": ""}]
     with pytest.raises(RuntimeError, match="d0"):
-        charts.halfjaar_reeks("Titel", "aantal", rows)
+        halfjaar_reeks("Titel", "aantal", rows)

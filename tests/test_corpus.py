@@ -31,10 +31,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import copy_content
 from build_data import ROOT
 
 from build_data.site import cli
-from build_data.site.build import validate
+from build_data.site.build import check_inputs
 from build_data.model.problems import TYPES
 from hostile import read_rows, write_rows  # the CSV helpers the hostile fixture edits with
 
@@ -133,11 +134,10 @@ def apply_edit(root: Path, case_dir: Path, edit: dict) -> int | None:
 
 
 def make_root(base: Path) -> Path:
-    """A copy of the data packages and the indicator declarations (the rest is read from ROOT)."""
+    """A copy of the data packages and the content (declarations, themes, synonyms, redirects, changelog)."""
     shutil.copytree(ROOT / "datapackages", base / "datapackages")
-    shutil.copytree(ROOT / "build_data" / "indicators", base / "build_data" / "indicators",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    return base
+    (base / "node_modules").symlink_to(ROOT / "node_modules")  # validate checks the browser assets too
+    return copy_content(base)
 
 
 def apply_case(root: Path, name: str) -> list[tuple]:
@@ -204,7 +204,7 @@ def test_case_gives_one_clear_problem_per_slip(name, prepared, monkeypatch, caps
     seen = {}
 
     def spy(r):
-        seen["result"] = validate(r)
+        seen["result"] = check_inputs(r)
         return seen["result"]
 
     monkeypatch.setattr(cli, "validate", spy)
@@ -233,8 +233,8 @@ def test_bom_is_accepted_and_loses_nothing(prepared):
     reads exactly as without it."""
     root, expected = prepared["bom"]
     assert expected == [] and (root / load_case("bom")["bewerking"][0]["encode"]["file"]).read_bytes()[:3] == b"\xef\xbb\xbf"
-    catalog, _, problems = validate(root)
-    real, _, _ = validate(ROOT)
+    catalog, _, problems = check_inputs(root)
+    real, _, _ = check_inputs(ROOT)
     assert not errors(problems)
     assert set(catalog.packages) == set(real.packages)
     for name, package in real.packages.items():
@@ -276,7 +276,7 @@ def test_all_cases_at_once(tmp_path):
         chosen.append(name)
         expected += apply_case(root, name)
     assert len(chosen) >= 15, chosen
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     found = errors(problems)
     missing = [exp for exp in expected if not any(matches(p, exp) for p in found)]
     assert not missing, missing
@@ -335,7 +335,7 @@ def test_failed_site_leaves_site_and_dist_untouched(site_root, capsys):
 def test_failure_inside_mkdocs_or_the_zip_leaves_site_untouched(site_root, monkeypatch, capsys):
     """Valid data, but the build fails later: a page MkDocs refuses in strict mode, then an error
     while the zip is written. Neither touches site/ or dist/, neither leaves a temporary folder."""
-    from build_data.site import write as site
+    from build_data.site import publish
 
     root = site_root
     before = snapshot(root)
@@ -353,7 +353,7 @@ def test_failure_inside_mkdocs_or_the_zip_leaves_site_untouched(site_root, monke
         zip_path.write_bytes(b"half")
         raise OSError("schijf vol")
 
-    monkeypatch.setattr(site, "write_zip", broken_zip)
+    monkeypatch.setattr(publish, "write_zip", broken_zip)
     assert cli.main(["--root", str(root), "site"]) == 1
     assert "schijf vol" in capsys.readouterr().err
     assert snapshot(root) == before and not list(root.glob(".build-*"))

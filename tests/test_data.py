@@ -101,7 +101,7 @@ def build():
 
 def _json(build, ind_id):
     from build_data.compute.outputs import indicator_json
-    return indicator_json(build.indicator(ind_id), build.catalog)
+    return indicator_json(build.indicator(ind_id))
 
 
 def test_reference_table_adds_up():
@@ -139,7 +139,7 @@ def test_changes_are_stored_not_back_computed(build, ind_id, period, value):
 def test_every_value_has_a_citation(build):
     from build_data.compute.outputs import indicator_json
     for ind in build.indicators:
-        data = indicator_json(ind, build.catalog)
+        data = indicator_json(ind)
         assert data["bronnen"], ind.id
         for w in data["waarnemingen"] + data["verandering"]:
             assert w["bron"] and w["vindplaats"], (ind.id, w)

@@ -14,12 +14,12 @@ import sys
 import frictionless
 import pytest
 
+from conftest import copy_content
 from build_data import ROOT
 from build_data.site.build import build_all
 from build_data.load.packages import load_all
 from build_data.load.geometry import load_geometries, simplify, svg_paths
 from build_data.load.packages import read_regions
-from build_data.model.regions import Regions
 
 SCRIPT = ROOT / "scripts" / "fetch_geometry.py"
 
@@ -72,7 +72,7 @@ def make_geometry(path, codes_names, *, extra=None):
 def root(tmp_path):
     shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def regions_2020(root):

@@ -34,8 +34,9 @@ from conftest import ROOT, SITE, ZIP_DIR, serve  # noqa: E402
 if str(ROOT) not in sys.path:  # `python tests/test_links.py`
     sys.path.insert(0, str(ROOT))
 
+from build_data.load.content import Content  # noqa: E402
+from build_data.load.redirects import read_redirects  # noqa: E402
 from build_data.pages import redirect as redirects  # noqa: E402
-from build_data.model.problems import ValidationFailed  # noqa: E402
 
 LIST = ROOT / "tests" / "published_urls.txt"
 HEADER = """\
@@ -382,7 +383,7 @@ def _stand_in(site_dir: Path) -> SimpleNamespace:
     """What redirect_files needs of a build: its pages (as Markdown paths) and downloads."""
     pages = {f[: -len(".html")] + ".md": "" for f in html_pages(site_dir)}
     files = {f: (site_dir / f).read_bytes() for f in published_in(site_dir) if f.startswith("data/")}
-    return SimpleNamespace(pages=pages, files=files)
+    return SimpleNamespace(pages=pages, files=files, docs_pages=set())
 
 
 @pytest.fixture(scope="module")
@@ -395,13 +396,15 @@ def moved_site(site_dir, tmp_path_factory):
         "oud/tekens.html: over.html#verklaring-van-tekens\n"
         "regio/oud-twente.html: regio/twente.html\n"
         "data/oude_meldingen.csv: data/ontvangen_meldingen.csv\n", encoding="utf-8")
-    files = redirects.redirect_files(root, _stand_in(site_dir))
+    mapping, problems = read_redirects(Content(root))
+    files, problems = redirects.redirect_files(mapping, _stand_in(site_dir))
+    assert problems == []
     folder = root / "site"
     shutil.copytree(site_dir, folder)
     for rel, content in files.items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_bytes(content)
-    return folder, redirects.load(root)
+    return folder, mapping
 
 
 def test_redirect_pages_lead_to_their_target(moved_site):
@@ -431,17 +434,17 @@ def test_redirect_to_a_missing_page_or_from_a_live_page_fails(site_dir, tmp_path
         "indicatoren/oud.html: indicatoren/bestaat_niet.html\n"
         "index.html: over.html\n"
         "data/oud.csv: data/ontvangen_meldingen.json\n", encoding="utf-8")
-    with pytest.raises(ValidationFailed) as exc:
-        redirects.redirect_files(tmp_path, _stand_in(site_dir))
-    assert sorted(p.field for p in exc.value.problems) == ["data/oud.csv", "index.html", "indicatoren/oud.html"]
-    assert all(p.type == "invalid-redirect" and "redirects.yml" in p.hint for p in exc.value.problems)
+    mapping, _ = read_redirects(Content(tmp_path))
+    _, problems = redirects.redirect_files(mapping, _stand_in(site_dir))
+    assert sorted(p.field for p in problems) == ["data/oud.csv", "index.html", "indicatoren/oud.html"]
+    assert all(p.type == "invalid-redirect" and "redirects.yml" in p.hint for p in problems)
 
 
 def test_real_redirects_are_in_the_built_site(sites):
     """Every entry of build_data/redirects.yml, once built, leads to its target (none yet)."""
     for mode in ("file", "zip"):
         site, _ = sites[mode]
-        for old, new in redirects.load(ROOT).items():
+        for old, new in read_redirects(Content(ROOT))[0].items():
             if old.endswith(".html"):
                 target, why = redirect_target(site, old)
                 assert target == new.partition("#")[0] and why is None, f"{mode}: {old} -> {target}: {why}; run make site"

@@ -31,7 +31,7 @@ def build():
 
 @pytest.fixture(scope="module")
 def jsons(build):
-    return {ind.id: indicator_json(ind, build.catalog) for ind in build.indicators}
+    return {ind.id: indicator_json(ind) for ind in build.indicators}
 
 
 @pytest.mark.parametrize("ref", list(reference_rows()))

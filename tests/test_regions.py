@@ -14,7 +14,6 @@ from build_data.compute import ranks as benchmark
 
 from build_data.pages import map as regionmap
 from build_data.site.build import cached_build
-from build_data.compute.outputs import records
 from test_data import MEASURES, REGIONAL
 
 NBSP = "\u00a0"
@@ -33,7 +32,7 @@ def published(maat: str) -> dict[str, int]:
 @pytest.mark.parametrize("maat", MEASURES)
 def test_rank_and_share_follow_the_published_table(build, maat):
     ind = build.indicator(maat)
-    pos = benchmark.positions(records(ind, build.catalog), "2019-H2", "aantal")
+    pos = benchmark.positions(ind.records, "2019-H2", "aantal")
     values = published(maat)
     regional = {c: v for c, v in values.items() if c != "NL01"}
     assert set(pos) == set(regional)
@@ -59,7 +58,7 @@ def test_rank_skips_missing_and_ties():
 def test_ratios_are_computed_from_one_table(build):
     n = published("ontvangen_meldingen")
     d = published("gestarte_adviezen")
-    recs = {(r["regio_code"], r["periode"]): r for r in records(build.indicator("meldingen_per_advies"), build.catalog)}
+    recs = {(r["regio_code"], r["periode"]): r for r in build.indicator("meldingen_per_advies").records}
     for code in REGIONAL:
         r = recs[(code, "2019-H2")]
         assert r["waarde"] == round(n[code] / d[code], 2)
@@ -69,7 +68,7 @@ def test_ratios_are_computed_from_one_table(build):
     assert recs[("NL01", "2020-H1")]["waarde_tekst"] == "1,10*"
     # 2019-H1 is only in a chart of the publication ('.'): the ratio is missing too, not estimated
     assert recs[("NL01", "2019-H1")]["waarde"] is None and recs[("NL01", "2019-H1")]["teken"] == "."
-    closed = records(build.indicator("aandeel_casussen_gesloten"), build.catalog)
+    closed = build.indicator("aandeel_casussen_gesloten").records
     twente = next(r for r in closed if r["regio_code"] == "VT19")
     c, a = published("casussen_gesloten")["VT19"], published("casussen_actief")["VT19"]
     assert twente["waarde"] == round(100 * c / a, 1) and twente["waarde_tekst"].endswith(f"{NBSP}%*")
@@ -88,7 +87,7 @@ def test_map_follows_the_region_set_of_the_period(build):
 
 def test_map_values_classes_and_labels(build):
     ind = build.indicator("ontvangen_meldingen")
-    recs = [r for r in records(ind, build.catalog) if r["periode"] == "2019-H2" and r["regio_code"].startswith("VT")]
+    recs = [r for r in ind.records if r["periode"] == "2019-H2" and r["regio_code"].startswith("VT")]
     html = regionmap.region_map(build.catalog.regions, "2019-H2", {r["regio_code"]: r for r in recs}, title="Meldingen")
     n = published("ontvangen_meldingen")
     for code, value in n.items():

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from build_data.pages import edition as editions
+from build_data.load.changelog import edition, releases
+from build_data.load.content import Content
 from build_data.site.write import source_date_epoch
 from conftest import ROOT, ZIP
 
@@ -82,14 +83,14 @@ def test_offline_zip_is_byte_identical(rebuilds, zip_path):
 def test_sitemap_is_dated_by_the_edition_not_the_build_day(rebuilds):
     _, pages = rebuilds
     site = pages / "site"
-    edition = editions.edition(ROOT)["datum"]
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition)
+    date = edition(releases(Content(ROOT)))["datum"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
-    assert dates == {edition}
+    assert dates == {date}
     assert sitemap.count("<loc>https://voorbeeld.github.io/hgkm/") > 100
     raw = (site / "sitemap.xml.gz").read_bytes()
-    assert int.from_bytes(raw[4:8], "little") == source_date_epoch(edition)  # the gzip header's MTIME
+    assert int.from_bytes(raw[4:8], "little") == source_date_epoch(date)  # the gzip header's MTIME
     assert gzip.decompress(raw).decode("utf-8") == sitemap
 
 

@@ -23,13 +23,19 @@ import yaml
 
 from build_data import ROOT
 
+from build_data.compute.view import make_view, revised
+from build_data.load.changelog import edition, releases
+from build_data.load.content import Content
 from build_data.pages import edition as editions
 
 from build_data.model import periods
 
 from build_data.compute import revisions
-from build_data.site.build import build_all, cached_build, validate
-from build_data.compute.outputs import indicator_csv, indicator_json, records
+from build_data.load.rules import KEY
+from build_data.model.dates import dutch_date, parse_date
+from build_data.site.build import build_all, cached_build, check_inputs
+from build_data.compute.outputs import indicator_csv, indicator_json
+from conftest import copy_content
 
 VT = "cbs-beleidsinformatie-veilig-thuis"
 OLD_TITLE = "CBS, Impactmonitor aanpak huiselijk geweld en kindermishandeling 2020 (2e editie)"
@@ -41,7 +47,7 @@ HEADER = ["regio", "periode", "maat", "categorie", "waarde", "teken", "noot", "v
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def add_publication(root: Path, rows: list[list[str]], published: str | None = "2021-04", name: str = "test-later",
@@ -68,9 +74,9 @@ def meldingen(value: str, sign: str = "", period: str = "2020-H1") -> list[str]:
 
 
 def load(root: Path):
-    catalog, indicators, problems = validate(root)
+    catalog, indicators, problems = check_inputs(root)
     assert not [p for p in problems if p.severity == "error"], problems
-    return catalog, {i.id: i for i in indicators}, problems
+    return catalog, {i.id: make_view(i, catalog) for i in indicators}, problems
 
 
 def national(recs: list[dict], period: str = "2020-H1") -> list[dict]:
@@ -89,7 +95,7 @@ def test_newest_publication_is_shown_with_the_older_value_as_history(root):
     add_publication(root, [meldingen("64430")])  # provisional 64 425* made definitive (synthetic)
     catalog, inds, _ = load(root)
     ind = inds["ontvangen_meldingen"]
-    [rec] = national(records(ind, catalog))
+    [rec] = national(ind.records)
     assert rec["waarde"] == 64430 and rec["teken"] == "" and rec["waarde_tekst"] == "64\u00a0430"
     assert rec["bron"] == NEW_TITLE and rec["vindplaats"] == NEW_PLACE
     assert rec["herzien"] == [{"waarde_tekst": "64\u00a0425*", "bron": OLD_TITLE,
@@ -97,22 +103,22 @@ def test_newest_publication_is_shown_with_the_older_value_as_history(root):
                                "published": "2020"}]
     assert rec["noot"].startswith("Herzien: eerder gepubliceerd als 64\u00a0425* (CBS, Impactmonitor")
     # JSON download: the same record with its history
-    [jrec] = national(json.loads(json.dumps(indicator_json(ind, catalog)))["waarnemingen"])
+    [jrec] = national(json.loads(json.dumps(indicator_json(ind)))["waarnemingen"])
     assert jrec["herzien"][0]["waarde_tekst"] == "64\u00a0425*" and jrec["waarde"] == 64430
     # CSV download: one row, the history as text
-    [crow] = [r for r in csv_rows(indicator_csv(ind, catalog)) if r["regio_code"] == "NL01" and r["periode"] == "2020-H1"]
+    [crow] = [r for r in csv_rows(indicator_csv(ind)) if r["regio_code"] == "NL01" and r["periode"] == "2020-H1"]
     assert crow["waarde"] == "64430" and crow["teken"] == ""
     assert crow["herzien"] == f"64\u00a0425* ({OLD_TITLE}, §3.2 Vergroting bereik Veilig Thuis, tekst en kerncijfer bij figuur 3.2.1, gepubliceerd 2020)"
     # other figures are untouched: no history, empty CSV cell
-    others = [r for r in records(ind, catalog) if (r["regio_code"], r["periode"]) != ("NL01", "2020-H1")]
+    others = [r for r in ind.records if (r["regio_code"], r["periode"]) != ("NL01", "2020-H1")]
     assert others and not any("herzien" in r for r in others)
-    assert {r["herzien"] for r in csv_rows(indicator_csv(ind, catalog)) if r["periode"] != "2020-H1"} == {""}
+    assert {r["herzien"] for r in csv_rows(indicator_csv(ind)) if r["periode"] != "2020-H1"} == {""}
 
 
 def test_identical_value_is_no_revision(root):
     add_publication(root, [meldingen("64425", "*")])
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["waarde_tekst"] == "64\u00a0425*"
     assert rec["bron"] == NEW_TITLE  # the newest citation is kept
     assert "herzien" not in rec and "Herzien" not in rec["noot"]
@@ -121,14 +127,14 @@ def test_identical_value_is_no_revision(root):
 def test_provisional_and_definitive_are_distinct(root):
     add_publication(root, [meldingen("64425")])  # same number, '*' dropped: a revision
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["waarde_tekst"] == "64\u00a0425" and rec["herzien"][0]["waarde_tekst"] == "64\u00a0425*"
 
 
 def test_newest_wins_even_when_it_is_secret(root):
     add_publication(root, [meldingen("", "x")])
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["waarde"] is None and rec["teken"] == "x" and rec["waarde_tekst"] == "x"
     assert rec["herzien"][0]["waarde_tekst"] == "64\u00a0425*"
     assert "eerder gepubliceerd als 64\u00a0425*" in rec["noot"]
@@ -137,7 +143,7 @@ def test_newest_wins_even_when_it_is_secret(root):
 def test_older_publication_date_loses(root):
     add_publication(root, [meldingen("64430")], published="2019")  # listed later, but older
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["waarde_tekst"] == "64\u00a0425*" and rec["bron"] == OLD_TITLE
     assert rec["herzien"] == [{"waarde_tekst": "64\u00a0430", "bron": NEW_TITLE, "vindplaats": NEW_PLACE, "published": "2019"}]
 
@@ -146,7 +152,7 @@ def test_same_year_ties_go_to_the_later_source(root):
     # '2020-11' against the Impactmonitor's '2020': compared by year only, a tie; listed later wins
     add_publication(root, [meldingen("64430")], published="2020-11")
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["bron"] == NEW_TITLE
 
 
@@ -162,13 +168,13 @@ def test_wijzigingen_page_lists_the_revision(root):
     assert "Nederland" in row and "1e halfjaar 2020" in row
     assert "64\u00a0425*" in row and "64\u00a0430" in row and OLD_TITLE in row and NEW_TITLE in row
     assert build.files["data/ontvangen_meldingen.json"].count(b'"herzien"') == 1
-    assert len(editions.revised(build)) == 1
+    assert len(revised(build.indicators)) == 1
 
 
 def test_missing_or_unreadable_publication_date_is_a_warning(root):
     add_publication(root, [meldingen("64430")], published=None)
     add_publication(root, [], published="24-11-2026", name="test-bad-date")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     found = {(p.field, p.type, p.severity) for p in problems}
     assert ("sources/test-later/published", "missing-publication-date", "warning") in found
     assert ("sources/test-bad-date/published", "missing-publication-date", "warning") in found
@@ -178,7 +184,7 @@ def test_missing_or_unreadable_publication_date_is_a_warning(root):
 def test_undated_publication_ties_and_descriptor_order_decides(root):
     add_publication(root, [meldingen("64430")], published=None)
     catalog, inds, _ = load(root)
-    [rec] = national(records(inds["ontvangen_meldingen"], catalog))
+    [rec] = national(inds["ontvangen_meldingen"].records)
     assert rec["bron"] == NEW_TITLE and rec["herzien"][0]["published"] == "2020"
 
 
@@ -186,8 +192,8 @@ def test_computed_figures_have_no_history_of_their_own(root):
     add_publication(root, [meldingen("64430")])
     catalog, inds, _ = load(root)
     ratio = inds["meldingen_per_advies"]
-    assert all(not h for h in ratio.data.get("herzien", []))
-    assert not any("herzien" in r for r in records(ratio, catalog))
+    assert all(not h for h in ratio.ind.data.get("herzien", []))
+    assert not any("herzien" in r for r in ratio.records)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,10 +235,10 @@ def test_rule_keeps_the_shown_rows_own_note_and_leaves_single_sources_alone():
 
 
 def test_dates():
-    assert revisions.parse_date("2026-11-24") == (2026, 11, 24)
-    assert revisions.parse_date("2020-04") == (2020, 4) and revisions.parse_date(2020) == (2020,)
-    assert revisions.parse_date("2020-13") is None and revisions.parse_date("24-11-2026") is None
-    assert revisions.dutch_date((2026, 11, 24)) == "24 november 2026"
+    assert parse_date("2026-11-24") == (2026, 11, 24)
+    assert parse_date("2020-04") == (2020, 4) and parse_date(2020) == (2020,)
+    assert parse_date("2020-13") is None and parse_date("24-11-2026") is None
+    assert dutch_date((2026, 11, 24)) == "24 november 2026"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,22 +255,22 @@ def test_real_data_has_no_revisions(real):
     for pkg in real.catalog.packages.values():
         obs = pkg.observations
         if len(obs):
-            assert obs.groupby(revisions.KEY).bron.nunique().max() == 1, pkg.name
-    assert not any("herzien" in i.data.columns or "herzien" in i.verandering.columns for i in real.indicators)
-    assert editions.revised(real) == []
+            assert obs.groupby(KEY).bron.nunique().max() == 1, pkg.name
+    assert not any("herzien" in i.ind.data.columns or "herzien" in i.ind.verandering.columns for i in real.indicators)
+    assert revised(real.indicators) == []
     assert "Geen herziene cijfers in deze editie." in real.pages["wijzigingen.md"]
 
 
 def test_every_figure_package_source_has_a_publication_date(real):
     for pkg in real.catalog.packages.values():
         for name, src in pkg.sources.items():
-            assert revisions.parse_date(src.get("published")), f"{pkg.name}: {name}"
+            assert parse_date(src.get("published")), f"{pkg.name}: {name}"
 
 
 def test_edition_from_changelog(real):
-    assert editions.edition(ROOT) == {"versie": "0.2.0", "datum": "2026-11-24"}
+    assert edition(releases(Content(ROOT))) == {"versie": "0.2.0", "datum": "2026-11-24"}
     assert real.edition == {"versie": "0.2.0", "datum": "2026-11-24"}
-    versions = [r["versie"] for r in editions.releases(ROOT)]
+    versions = [r["versie"] for r in releases(Content(ROOT))]
     assert versions[:3] == ["Unreleased", "0.2.0", "0.1.0"]
     page = real.pages["wijzigingen.md"]
     assert "## Editie 0.2.0 (24 november 2026)" in page and "## Editie 0.1.0 (24 november 2026)" in page
@@ -276,14 +282,14 @@ def test_edition_parsing(tmp_path):
     (tmp_path / "CHANGELOG.md").write_text(
         "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- next\n\n## [1.2.0] - 2027-05-01\n\n### Fixed\n\n- a fix\n\n"
         "## [1.1.0] - 2027-01-15\n\n### Added\n\n- b\n\n[1.2.0]: https://example.org/compare\n", encoding="utf-8")
-    assert editions.edition(tmp_path) == {"versie": "1.2.0", "datum": "2027-05-01"}
-    rels = editions.releases(tmp_path)
+    assert edition(releases(Content(tmp_path))) == {"versie": "1.2.0", "datum": "2027-05-01"}
+    rels = releases(Content(tmp_path))
     assert [(r["versie"], r["datum"]) for r in rels] == [("Unreleased", ""), ("1.2.0", "2027-05-01"), ("1.1.0", "2027-01-15")]
     assert rels[1]["secties"] == [("Fixed", "- a fix")] and rels[2]["secties"] == [("Added", "- b")]  # link line dropped
 
 
 def test_data_until_is_the_latest_period_of_any_figure(real):
-    figures = [(r.periode, r.teken) for i in real.indicators for f in (i.data, i.verandering)
+    figures = [(r.periode, r.teken) for i in real.indicators for f in (i.ind.data, i.ind.verandering)
                for r in f.itertuples(index=False) if pd.notna(r.waarde_num)]
     latest = max((p for p, _ in figures), key=periods.sort_key)
     assert real.data_until.rstrip("*") == periods.label(latest)

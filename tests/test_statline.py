@@ -19,12 +19,12 @@ import zipfile
 import pytest
 
 from build_data import ROOT
-from build_data.site.build import build_all, validate
+from build_data.site.build import build_all, check_inputs
 from build_data.load.packages import load_all
 from build_data.load.packages import read_regions
 from build_data.model.regions import Regions
 
-from conftest import serve
+from conftest import copy_content, serve
 
 SCRIPT = ROOT / "scripts" / "fetch_statline.py"
 API = "https://opendata.cbs.nl/ODataApi/odata"
@@ -144,7 +144,7 @@ def regions():
 @pytest.fixture
 def root(tmp_path):
     shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def run(fetch, monkeypatch, server, root, *args):
@@ -212,7 +212,7 @@ def test_fetch_maps_codes_periods_status_and_pages(root, regions, monkeypatch, c
     assert pages == [f"{API}/{TABLE}/TypedDataSet?$format=json", f"{API}/{TABLE}/TypedDataSet?$format=json&$skip=50",
                      f"{API}/{TABLE}/TypedDataSet?$format=json&$skip=100"]
     # the project's validation and the whole build accept it
-    catalog, _, problems = validate(root)
+    catalog, _, problems = check_inputs(root)
     assert [p for p in problems if p.severity == "error"] == []
     package = catalog.packages[PACKAGE]
     assert len(package.observations) == len(rows) and set(package.observations.bron_titel) == {desc["sources"][0]["title"]}
@@ -410,5 +410,5 @@ def test_several_tables_keep_each_other(root, regions, monkeypatch, capsys):
     cats = read_csv(root / "datapackages" / PACKAGE / "data" / "categorieen.csv")
     assert len(cats) == 2 * len(TOPICS) and cats[1] == {
         "maat": "84852NED.GestarteAdviezen_1", "categorie": "A047521", "naam": "Politie", "tabel": "84852NED", "dimensie": "Melder"}
-    catalog, _, problems = validate(root)
+    catalog, _, problems = check_inputs(root)
     assert [p for p in problems if p.severity == "error"] == [] and len(catalog.packages[PACKAGE].observations) == 3 * 4 * 27 * len(TOPICS)

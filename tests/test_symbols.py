@@ -22,13 +22,13 @@ from html import unescape
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import copy_content, ROOT
 from hostile import SLUGS, SYMBOL_CELLS, TABLE
 
 from build_data.compute import derive
 
 from build_data.model import symbols
-from build_data.site.build import validate
+from build_data.site.build import check_inputs
 from build_data.load.packages import load_all
 
 NBSP = "\u00a0"
@@ -253,7 +253,7 @@ def compute(data, catalog):
 def test_a_computation_that_recovers_a_withheld_cell_fails_the_build(tmp_path):
     root = tmp_path
     shutil.copytree(ROOT / "datapackages", root / "datapackages")
-    shutil.copytree(ROOT / "build_data" / "indicators", root / "build_data" / "indicators")
+    copy_content(root)
     rows = list(csv.reader((root / TABLE).open(encoding="utf-8")))
     header = rows[0]
     for r in rows[1:]:
@@ -262,10 +262,10 @@ def test_a_computation_that_recovers_a_withheld_cell_fails_the_build(tmp_path):
     with (root / TABLE).open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
     decl = root / "build_data/indicators/vergroting-bereik-veilig-thuis/ontvangen_meldingen.py"
-    _, indicators, problems = validate(root)
+    _, indicators, problems = check_inputs(root)
     assert not [p for p in problems if p.severity == "error"]  # the '.' alone is fine
     decl.write_text(RECOVER, encoding="utf-8")
-    _, indicators, problems = validate(root)
+    _, indicators, problems = check_inputs(root)
     found = [p for p in problems if p.type == "reveals-suppressed"]
     assert len(found) == 1
     assert found[0].file.endswith("vergroting-bereik-veilig-thuis/ontvangen_meldingen.py")

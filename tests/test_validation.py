@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_content
 from build_data import ROOT
-from build_data.site.build import validate
+from build_data.site.build import check_inputs
 
 VT = "cbs-beleidsinformatie-veilig-thuis"
 TABLE = f"datapackages/{VT}/data/kerncijfers_regio_2019h2.csv"
@@ -21,7 +22,7 @@ TABLE = f"datapackages/{VT}/data/kerncijfers_regio_2019h2.csv"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def edit_csv(root: Path, rel: str, fn) -> None:
@@ -54,21 +55,21 @@ def keys(problems, severity="error"):
 
 
 def test_bundled_packages_are_valid():
-    _, indicators, problems = validate(ROOT)
+    _, indicators, problems = check_inputs(ROOT)
     assert problems == []
     assert len(indicators) >= 20
 
 
 def test_wrong_type(root):
     row = set_cell(root, TABLE, "Drenthe", "ontvangen_meldingen", "waarde", "1 300")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     # a space between thousands, as the PDF prints it, is recognised as such (tests/fixtures has more)
     assert ("kerncijfers_regio_2019h2.csv", row, "waarde", "thousands-separator") in keys(problems)
 
 
 def test_unknown_region(root):
     row = set_cell(root, TABLE, "Zeeland", "overdrachten", "regio", "Zeeuws-Vlaanderen")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert ("kerncijfers_regio_2019h2.csv", row, "regio", "unknown-region") in keys(problems)
     msg = next(p.message for p in problems if p.type == "unknown-region")
     assert "Zeeuws-Vlaanderen" in msg
@@ -76,13 +77,13 @@ def test_unknown_region(root):
 
 def test_region_not_valid_in_period(root):
     row = set_cell(root, TABLE, "Zuidoost-Brabant", "overdrachten", "regio", "Oost-Brabant")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert ("kerncijfers_regio_2019h2.csv", row, "regio", "region-not-valid") in keys(problems)
 
 
 def test_duplicate_key(root):
     edit_csv(root, TABLE, lambda rows: rows + [rows[5]])
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     n_rows = 27 * 12 + 1  # header + rows; the duplicate is the next row
     assert ("kerncijfers_regio_2019h2.csv", n_rows + 1, None, "primary-key") in {
         (k[0], k[1], None, k[3]) for k in keys(problems)}
@@ -91,7 +92,7 @@ def test_duplicate_key(root):
 def test_sum_mismatch_catches_the_pdf_extraction_slip(root):
     # The PDF text runs '10 335' together for Gooi en Vechtstreek: diensten onderzoek gesloten 10, V&V actief 335.
     row = set_cell(root, TABLE, "Gooi en Vechtstreek", "diensten_onderzoek_gesloten", "waarde", "10335")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     # The slip breaks the sum of the regions and makes the part larger than its whole; the latter
     # names the row of the slip itself, so that is the one problem reported (one slip, one problem).
     assert keys(problems) == {("kerncijfers_regio_2019h2.csv", row, "waarde", "part-exceeds-whole")}
@@ -101,7 +102,7 @@ def test_sum_mismatch_catches_the_pdf_extraction_slip(root):
 
 def test_sum_mismatch_names_the_total_row(root):
     set_cell(root, TABLE, "Gooi en Vechtstreek", "ontvangen_meldingen", "waarde", "7900")  # 790 typed as 7900
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     total_row = 2 + 1  # 'Totaal' rows come first; ontvangen_meldingen is the 2nd measure
     assert keys(problems) == {("kerncijfers_regio_2019h2.csv", total_row, "waarde", "sum-mismatch")}
     msg = next(p.message for p in problems if p.type == "sum-mismatch")
@@ -110,13 +111,13 @@ def test_sum_mismatch_names_the_total_row(root):
 
 def test_small_slip_within_rounding_is_not_reported(root):
     set_cell(root, TABLE, "Zeeland", "overdrachten", "waarde", "650")  # 645 -> 650: within rounding
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert not any(p.type == "sum-mismatch" for p in problems)
 
 
 def test_part_exceeds_whole(root):
     row = set_cell(root, TABLE, "Drenthe", "casussen_gestart", "waarde", "9750")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert ("kerncijfers_regio_2019h2.csv", row, "waarde", "part-exceeds-whole") in keys(problems)
 
 
@@ -125,7 +126,7 @@ def test_symbols_and_values_must_agree(root):
     r1 = set_cell(root, rel, "Nederland", "adviezen_andere_problematiek", "teken", ".")  # '.' next to 17000
     r2 = set_cell(root, rel, "Nederland", "meldingen_andere_problematiek", "teken", "?")
     r3 = set_cell(root, rel, "Nederland", "meldingen_andere_problematiek", "waarde", "")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     found = keys(problems)
     assert ("impactmonitor_2020_landelijk.csv", r1, "waarde", "value-symbol-mismatch") in found
     assert ("impactmonitor_2020_landelijk.csv", r2, "teken", "invalid-symbol") in found
@@ -135,7 +136,7 @@ def test_symbols_and_values_must_agree(root):
 def test_missing_citation(root):
     path = root / "datapackages" / VT / "datapackage.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    bron: cbs-bvt-2019h2\n", ""), encoding="utf-8")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert any(p.type == "missing-citation" and "kerncijfers_regio_2019h2" in (p.field or "") for p in problems)
 
 
@@ -147,7 +148,7 @@ def test_unused_region_name_is_a_warning(root):
         return rows + [["Brabant Noordoost", "VT16", ""]]
 
     edit_csv(root, "datapackages/regions/data/regionamen.csv", add)
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert ("regionamen.csv", added["row"], "naam_in_bron", "unused-region-name") in keys(problems, "warning")
     assert not keys(problems)  # a warning is not an error
 
@@ -156,7 +157,7 @@ def test_all_problems_reported_at_once(root):
     set_cell(root, TABLE, "Drenthe", "ontvangen_meldingen", "waarde", "veel")
     set_cell(root, TABLE, "Zeeland", "overdrachten", "regio", "Zeeuws-Vlaanderen")
     set_cell(root, TABLE, "Utrecht", "casussen_gestart", "periode", "2019-2")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     kinds = {p.type for p in problems if p.severity == "error"}
     assert {"type-error", "unknown-region", "invalid-period"} <= kinds
 
@@ -172,14 +173,14 @@ def test_cli_prints_table_and_exits_nonzero(root):
 
 def test_alias_to_unknown_code(root):
     edit_csv(root, "datapackages/regions/data/regionamen.csv", lambda rows: rows[:1] + [[rows[1][0], "VT99", ""]] + rows[2:])
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert ("regionamen.csv", 2, "code", "unknown-region") in keys(problems)
 
 
 def test_invalid_qualifier(root):
     rel = "datapackages/vng-bw-scan/data/feit_3.csv"
     row = set_cell(root, rel, "Nederland", "vt_bereik_van_prevalentie", "kwalificatie", "hooguit")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     # the schema of feit_3.csv lists the qualifiers itself: frictionless' finding, once
     assert keys(problems) == {("feit_3.csv", row, "kwalificatie", "constraint-error")}
 
@@ -192,5 +193,5 @@ def test_invalid_qualifier_without_schema_enum(root):
     end = text.index("}", text.index("enum", start)) + 2
     path.write_text(text[:start] + "{name: kwalificatie, type: string}" + text[end:], encoding="utf-8")
     row = set_cell(root, "datapackages/vng-bw-scan/data/feit_3.csv", "Nederland", "vt_bereik_van_prevalentie", "kwalificatie", "hooguit")
-    _, _, problems = validate(root)
+    _, _, problems = check_inputs(root)
     assert keys(problems) == {("feit_3.csv", row, "kwalificatie", "invalid-qualifier")}

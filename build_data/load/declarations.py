@@ -31,6 +31,9 @@ class Declaration:
 
 
 def load_themes(content: Content) -> list[Theme]:
+    """The themes of themes.yml, in site order (none when the root has no such file)."""
+    if not content.themes.is_file():
+        return []
     return [Theme(**t) for t in yaml.safe_load(content.themes.read_text(encoding="utf-8"))]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..compute.charts import KINDS
+from ..compute import charts
 from ..compute.view import View
 from ..model.catalog import Catalog
 from .blocks import source_line
@@ -17,7 +17,7 @@ def chart_block(view: View, catalog: Catalog, kind: str, _recs=None, related=(),
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
     `base` prefixes links to other indicator pages (from a theme or embed page). (`_recs` is
     not read: the figure comes from the view.)"""
-    fig = KINDS[kind].figure(view, catalog, related)
+    fig = charts.KINDS[kind].figure(view, catalog, related)
     if fig is None:
         return ""
     return render("chart/figure.html", fig=fig, id=view.id, base=base,

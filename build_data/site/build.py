@@ -23,7 +23,7 @@ from ..load.packages import load_all
 from ..load.redirects import read_redirects
 from ..model import periods
 from ..model.catalog import Catalog
-from ..model.indicator import Theme
+from ..model.indicator import Indicator, Theme
 from ..model.problems import Problem, ValidationFailed
 from ..pages import edition as editions, export as exports, indicator, profile as profiles, redirect as redirects, theme as theme_pages
 from ..pages.html import title_text
@@ -73,33 +73,52 @@ class Build:
         return next(i for i in self.indicators if i.id == id_)
 
 
-def _inputs(root: Path):
-    """Everything read from the root, with every problem of the data, the declarations and the
-    catalogue of the monitor."""
+@dataclass
+class Inputs:
+    """Everything read from a root, checked: the data, the declarations computed into indicators,
+    the catalogue of the monitor and the redirects, with every problem found in them."""
+    content: Content
+    catalog: Catalog
+    indicators: list[Indicator]
+    entries: list[Entry]
+    redirects: dict[str, str]
+    problems: list[Problem]
+
+
+def _inputs(root: Path) -> Inputs:
     content = Content(root)
     catalog = load_all(root)
     indicators, problems = load_indicators(catalog, content)
     # a link to a declared indicator that has a problem of its own is not reported again
     entries, cat_problems = load_catalogue(catalog, declared_ids(content), {t.slug for t in load_themes(content)})
-    return content, catalog, indicators, entries, catalog.problems + problems + cat_problems
+    redirect_map, redirect_problems = read_redirects(content)
+    return Inputs(content, catalog, indicators, entries, redirect_map,
+                  catalog.problems + problems + cat_problems + redirect_problems)
 
 
-def _assemble(root: Path) -> tuple[Build | None, list[Problem]]:
-    """Validate everything and prepare every output in memory: (build, problems). The build is None
-    when the data or the declarations have an error (no page is made from rows not to be
-    trusted); otherwise every later check runs too (redirects, browser assets, the Vega bundle),
-    so one run reports every problem."""
-    content, catalog, indicators, entries, problems = _inputs(root)
-    redirect_map, found = read_redirects(content)
-    problems += found
+def check_inputs(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
+    """The checks of what a root holds (data packages, declarations, catalogue, redirects file),
+    without making pages: (catalog, indicators, problems). For a copy of the data (a fetch script,
+    a test); `validate` runs every check."""
+    i = _inputs(root)
+    return i.catalog, i.indicators, i.problems
+
+
+def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
+    """Validate everything and prepare every output in memory: (inputs, build, problems). The build
+    is None when the data or the declarations have an error (no page is made from rows not to be
+    trusted); otherwise every later check runs too (redirect targets, browser assets, the Vega
+    bundle), so one run reports every problem."""
+    inputs = _inputs(root)
+    content, catalog, entries, problems = inputs.content, inputs.catalog, inputs.entries, list(inputs.problems)
     missing = [src for src in VENDOR.values() if not (root / src).exists()]
     problems += [Problem(m, None, None, "missing-asset", "browserbestand ontbreekt: voer `make setup` uit (make site doet dat)") for m in missing]
-    if any(p.severity == "error" for p in catalog.problems + problems):
-        return None, problems
-    views = [make_view(ind, catalog) for ind in indicators]
+    if any(p.severity == "error" for p in problems):
+        return inputs, None, problems
+    views = [make_view(ind, catalog) for ind in inputs.indicators]  # rows to be trusted: one view each
     rels = releases(content)
     build = Build(catalog, views, load_themes(content), warnings=problems, catalogue=entries,
-                  edition=edition(rels), data_until=data_until(indicators), releases=rels,
+                  edition=edition(rels), data_until=data_until(inputs.indicators), releases=rels,
                   synonyms=read_synonyms(content), docs_pages=hand_written_pages(content))
     for view in views:
         build.pages[f"indicatoren/{view.id}.md"] = indicator.indicator_page(view, catalog, views, build.synonyms)
@@ -118,7 +137,7 @@ def _assemble(root: Path) -> tuple[Build | None, list[Problem]]:
     for view in views:
         if exports.first_chart(view):
             build.files[f"embed/{view.id}.html"] = exports.embed_page(view, catalog, views).encode("utf-8")
-    files, found = redirects.redirect_files(redirect_map, build)  # old URLs keep working (redirects.yml)
+    files, found = redirects.redirect_files(inputs.redirects, build)  # old URLs keep working (redirects.yml)
     build.files.update(files)
     problems += found
     regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
@@ -130,23 +149,20 @@ def _assemble(root: Path) -> tuple[Build | None, list[Problem]]:
         for dest, src in VENDOR.items():
             build.files[dest] = (root / src).read_bytes()
         problems += vega_check.check(root, build.pages, build.files)
-    return build, problems
+    return inputs, build, problems
 
 
-def validate(root: Path) -> tuple[Catalog, list, list[Problem]]:
-    """Every check that can fail the build, in one run: (catalog, views, problems). Nothing is
-    written."""
-    build, problems = _assemble(root)
-    if build is None:
-        content, catalog, indicators, _, _ = _inputs(root)
-        return catalog, indicators, problems
-    return build.catalog, build.indicators, problems
+def validate(root: Path) -> tuple[Catalog, list[Indicator], list[Problem]]:
+    """Every check that can fail the build, in one run (data, declarations, redirects, browser
+    assets, the Vega bundle): (catalog, indicators, problems). Nothing is written."""
+    inputs, _, problems = _assemble(root)
+    return inputs.catalog, inputs.indicators, problems
 
 
 def build_all(root: Path) -> Build:
     """A complete Build (pages, data files, assets, navigation), or ValidationFailed with every
     problem found."""
-    build, problems = _assemble(root)
+    _, build, problems = _assemble(root)
     if build is None or any(p.severity == "error" for p in problems):
         raise ValidationFailed(problems)
     return build

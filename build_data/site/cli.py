@@ -1,4 +1,4 @@
-"""Command line: `python -m build_data validate | site | serve`."""
+"""Command line: `python -m build_data validate | site | pages --out DIR | serve`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from .. import ROOT
@@ -43,13 +44,33 @@ def cmd_site(root: Path) -> int:
         print(format_table(exc.problems), file=sys.stderr)
         print("De site is niet gebouwd; site/ en dist/ zijn ongewijzigd.", file=sys.stderr)
         return 1
-    except Exception as exc:  # after validation: MkDocs in strict mode, writing the zip, a full disk
+    except Exception as exc:  # after validation: MkDocs in strict mode, writing the zip, a full disk, a bug
+        from mkdocs.exceptions import MkDocsException
+
+        if not isinstance(exc, MkDocsException):  # MkDocs has said what is wrong; anything else shows where
+            traceback.print_exc(file=sys.stderr)
         print(f"De site is niet gebouwd: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Zie de meldingen hierboven; site/ en dist/ zijn ongewijzigd.", file=sys.stderr)
         return 1
     finally:
         logger.removeHandler(handler)  # once per run, also when called again in one process
     print(f"Site gebouwd in {time.perf_counter() - start:.1f} s: {root / 'site'}; offline-zip: {zip_path}")
+    return 0
+
+
+def cmd_pages(root: Path, out: Path) -> int:
+    """Every generated page as plain Markdown (lift marks removed) and every generated file, with
+    the generated navigation (nav.yml), written atomically into `out`: what another engine than
+    MkDocs needs besides docs/ and mkdocs.yml."""
+    from .pages_out import write_pages
+
+    try:
+        n_pages, n_files = write_pages(root, out)
+    except ValidationFailed as exc:
+        print(format_table(exc.problems), file=sys.stderr)
+        print(f"Er is niets geschreven naar {out}.", file=sys.stderr)
+        return 1
+    print(f"{n_pages} pagina's en {n_files} bestanden geschreven naar {out}")
     return 0
 
 
@@ -63,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("validate", help="controleer datapakketten en indicatordeclaraties")
     sub.add_parser("site", help="valideer, bouw site/ en dist/<zip> (atomair)")
+    pages = sub.add_parser("pages", help="schrijf de gegenereerde pagina's en bestanden naar een map (voor een andere bouwer)")
+    pages.add_argument("--out", type=Path, required=True)
     serve = sub.add_parser("serve", help="bekijk de site lokaal; herbouwt bij wijzigingen in de data")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     parser.add_argument("--root", type=Path, default=ROOT)
@@ -71,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.root)
     if args.cmd == "site":
         return cmd_site(args.root)
+    if args.cmd == "pages":
+        return cmd_pages(args.root, args.out)
     return cmd_serve(args.root, args.addr)
 
 

@@ -11,7 +11,7 @@ from build_data.site.build import cached_build
 
 
 def define_env(env):
-    root = Path(env.conf.config_file_path).resolve().parent
+    root = Path(env.project_dir).resolve()  # the folder of mkdocs.yml (also under Zensical, where env.conf is a dict)
 
     @env.macro
     def kerncijfer(indicator_id: str) -> str:
