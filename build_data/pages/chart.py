@@ -13,10 +13,9 @@ from .blocks import source_line
 from .html import render
 
 
-def chart_block(view: View, catalog: Catalog, kind: str, _recs=None, related=(), base: str = "") -> str:
+def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "") -> str:
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
-    `base` prefixes links to other indicator pages (from a theme or embed page). (`_recs` is
-    not read: the figure comes from the view.)"""
+    `base` prefixes links to other indicator pages (from a theme or embed page)."""
     fig = charts.KINDS[kind].figure(view, catalog, related)
     if fig is None:
         return ""

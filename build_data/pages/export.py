@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..model import periods
 
+from ..compute.charts import drawn
 from .blocks import source_line, symbols_legend
 from .chart import chart_block
 from .html import render
@@ -16,14 +17,15 @@ PACKAGES_ZIP = "downloads/impactmonitor-hgkm-datapakketten.zip"
 
 
 def first_chart(ind) -> str | None:
-    return next((k for k in ind.grafieken if k != "kerncijfer"), None)
+    """The first chart kind of the indicator that draws a chart (an embed page shows it)."""
+    return next(iter(drawn(ind.grafieken)), None)
 
 
 def embed_page(ind, catalog, related=()) -> str:
     """A page with only the indicator's first chart, its table and source: for an <iframe>."""
     kind = first_chart(ind)
     recs = ind.records
-    block = chart_block(ind, catalog, kind, recs, related=related, base="../indicatoren/") if kind else source_line(ind, catalog, recs)
+    block = chart_block(ind, catalog, kind, related=related, base="../indicatoren/") if kind else source_line(ind, catalog, recs)
     return str(render("export/embed_page.html", id=ind.id, title=ind.titel, block=Markup(block),
                       legend=Markup(symbols_legend(recs))))
 

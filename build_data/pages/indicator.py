@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..compute import charts
 from ..compute.view import View as Indicator
 from ..model import formatting, periods
 from ..model.catalog import Catalog
@@ -33,19 +34,19 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | st
 
 def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> str:
     recs = ind.records
-    charts = []
+    figures = []
     for kind in ind.grafieken:
-        charts.append(chart_block(ind, catalog, kind, recs, related=related))
-        if kind == "regio-vergelijking":
-            charts.append(map_block(ind, catalog, recs))
-    kerncijfer = "kerncijfer" in ind.grafieken
+        figures.append(chart_block(ind, catalog, kind, related=related))
+        if charts.KINDS[kind].WITH_MAP:
+            figures.append(map_block(ind, catalog, recs))
+    kerncijfer = any(not charts.KINDS[k].DRAWS for k in ind.grafieken)  # key figures instead of a chart
     return str(render(
         "page/indicator.md", ind=ind, period_labels=[periods.label(p) for p in ind.periods],
         region_selector=region_selector(catalog, ind.latest_regional) if ind.regional else None,
         key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog),
         category_figures=category_figures(recs) if kerncijfer else None,
         source_line=source_line(ind, catalog, recs) if kerncijfer else None,
-        charts=charts, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
+        charts=figures, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
         sources=render("page/indicator_sources.html", sources=ind.sources),
         downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel),
         search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..compute.charts import drawn
 from ..compute.view import View as Indicator
 from ..model import periods
 from ..model.catalog import Catalog
@@ -29,11 +30,11 @@ def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=()
     for ind in inds:
         recs = ind.records
         used += recs
-        first = next((k for k in ind.grafieken if k != "kerncijfer"), None)
+        first = next(iter(drawn(ind.grafieken)), None)
         sections.append({
             "ind": ind, "key_figure": key_figure(ind, recs),
             "category_figures": "" if first else category_figures(recs),
-            "chart": chart_block(ind, catalog, first, recs, related=related, base="../indicatoren/") if first
+            "chart": chart_block(ind, catalog, first, related=related, base="../indicatoren/") if first
             else source_line(ind, catalog, recs)})
     return str(render(
         "page/theme.md", theme=theme, sections=sections,
