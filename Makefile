@@ -26,7 +26,7 @@ node_modules/.cache/hgkm-vega/vega.min.js: node_modules/.package-lock.json scrip
 
 setup: $(BIN)/.installed node_modules/.package-lock.json node_modules/.cache/hgkm-vega/vega.min.js ## install Python and npm dependencies, build the Vega bundle
 
-validate: $(BIN)/.installed ## check the data packages and indicator declarations only (fast)
+validate: setup ## every check of the build (data, declarations, redirects, assets, Vega bundle); writes nothing
 	$(BIN)/python -m build_data validate
 
 fetch-statline: $(BIN)/.installed ## update datapackages/cbs-statline-veilig-thuis from CBS StatLine (needs network; ARGS=--dry-run)
@@ -46,8 +46,8 @@ browser-deps: ## Debian's chromium for the browser tests
 test: site browser-deps ## build the site, then run every test (unit, build, browser over http and file://)
 	$(BIN)/python -m pytest -q
 
-test-fast: $(BIN)/.installed ## unit tests and checks without a browser or full site build (under 60 s)
-	$(BIN)/python -m pytest -q tests/unit
+test-fast: setup ## unit tests of the pure modules, layers and contract, then the data against the publications on one in-memory build (no browser; under 60 s)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit tests/test_data.py tests/test_reference.py tests/test_regions.py -m 'not browser'
 
 bench: setup browser-deps ## measure build time, growth, page weight and chart time; writes BENCHMARKS.md (takes minutes; not part of test)
 	$(BIN)/python scripts/bench.py
