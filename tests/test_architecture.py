@@ -23,8 +23,6 @@ from .figure import Figure
 
 NAME = "toy"
 LEVELS = ("landelijk",)
-DRAWS = True
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()):

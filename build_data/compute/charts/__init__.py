@@ -2,10 +2,12 @@
 
 A kind module declares
     NAME        the name a declaration writes under `grafieken:`
-    LEVELS      the declaration levels (`niveau`) it can show: ("regionaal",) when it needs regional figures
-    DRAWS       False for a kind that shows key figures instead of a chart
-    WITH_MAP    True when the page shows the map of the regions beside it
     figure(view, catalog, related) -> Figure | None
+and, where it differs from the default,
+    LEVELS      the declaration levels (`niveau`) it can show (default both; ("regionaal",) when it
+                needs regional figures)
+    DRAWS       False for a kind that shows key figures instead of a chart (default True)
+    WITH_MAP    True when the page shows the map of the regions beside it (default False)
                 what the chart shows (caption, compiled Vega spec, records, table, notes, gaps;
                 build_data.compute.charts.figure), made from the indicator's view
 and usually the function that makes its Vega spec with altair (build_data.compute.charts.base).
@@ -15,18 +17,33 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
+from types import ModuleType
 
 _HELPERS = {"base", "figure", "profiel"}  # modules of this package that are not kinds
 
 
-def _discover() -> dict:
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    module: ModuleType
+    LEVELS: tuple[str, ...] = ("landelijk", "regionaal")
+    DRAWS: bool = True
+    WITH_MAP: bool = False
+
+    def figure(self, view, catalog, related=()):
+        return self.module.figure(view, catalog, related)
+
+
+def _discover() -> dict[str, Kind]:
     kinds = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         if info.name in _HELPERS:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "NAME"):
-            kinds[module.NAME] = module
+            options = {k: getattr(module, k) for k in ("LEVELS", "DRAWS", "WITH_MAP") if hasattr(module, k)}
+            kinds[module.NAME] = Kind(module.NAME, module, **options)
     return kinds
 
 

@@ -9,9 +9,6 @@ from .figure import Figure
 from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title
 
 NAME = "aandelen"
-LEVELS = ("landelijk", "regionaal")
-DRAWS = True
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()) -> Figure:

@@ -9,9 +9,6 @@ from .figure import Figure, chart_rows, gaps, n_text, where_category
 from .base import LINE_PALETTE, REFERENCE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 
 NAME = "cohort"
-LEVELS = ("landelijk", "regionaal")
-DRAWS = True
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()) -> Figure:

@@ -10,9 +10,6 @@ from .figure import Figure, chart_rows, gaps
 from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 
 NAME = "halfjaar-reeks"
-LEVELS = ("landelijk", "regionaal")
-DRAWS = True
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()) -> Figure:

@@ -3,11 +3,8 @@ upper bound of one estimate)."""
 
 from __future__ import annotations
 
-
 NAME = "kerncijfer"
-LEVELS = ("landelijk", "regionaal")
 DRAWS = False  # the page shows the key figures of its categories instead of a chart
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()):

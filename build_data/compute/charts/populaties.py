@@ -6,9 +6,6 @@ from .categorieen import categorieen, category_figure
 from .figure import Figure
 
 NAME = "populaties"
-LEVELS = ("landelijk", "regionaal")
-DRAWS = True
-WITH_MAP = False
 
 
 def figure(view, catalog, related=()) -> Figure:

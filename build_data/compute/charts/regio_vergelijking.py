@@ -14,7 +14,6 @@ from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inli
 
 NAME = "regio-vergelijking"
 LEVELS = ("regionaal",)  # it needs figures per region
-DRAWS = True
 WITH_MAP = True  # the page shows the map of the regions beside it
 
 
