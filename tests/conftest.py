@@ -123,3 +123,21 @@ def copy_content(root: Path) -> Path:
         elif src.is_file():
             shutil.copy2(src, dst)
     return root
+
+
+@pytest.fixture(scope="session")
+def built_copy(tmp_path_factory):
+    """One copy of the repository's inputs, built once as `make site` builds it, shared by the tests
+    that break and restore a build root (tests/test_site.py, tests/test_corpus.py): (root, zip)."""
+    import shutil
+
+    from build_data.site.publish import build_site
+
+    root = tmp_path_factory.mktemp("siteroot")
+    for name in ("datapackages", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(ROOT / "build_data", root / "build_data", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CHANGELOG.md"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    return root, build_site(root)

@@ -297,16 +297,8 @@ def snapshot(root: Path) -> dict[str, tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def site_root(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("siteroot")
-    for name in ("datapackages", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(ROOT / "build_data", root / "build_data", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
-    assert cli.main(["--root", str(root), "site"]) == 0
-    return root
+def site_root(built_copy) -> Path:
+    return built_copy[0]
 
 
 def test_failed_site_leaves_site_and_dist_untouched(site_root, capsys):

@@ -3,32 +3,18 @@ atomicity (a failed build leaves the previous site/ and dist/ as they were)."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from build_data import ROOT
 from build_data.model.problems import ValidationFailed
 from build_data.site.write import ZIP_DIR, ZIP_NAME
 from build_data.site.publish import build_site
 
 
-def make_root(tmp_path: Path) -> Path:
-    for name in ("datapackages", "docs", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    (tmp_path / "build_data").symlink_to(ROOT / "build_data")
-    return tmp_path
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = make_root(tmp_path_factory.mktemp("siteroot"))
-    zip_path = build_site(root)
-    return root, zip_path
+def built(built_copy):
+    return built_copy
 
 
 def test_strict_build_writes_pages_and_downloads(built):
