@@ -1,7 +1,7 @@
 """The site's slim Vega bundle: scripts/vega-bundle.mjs (vega 6.4.0's own index with only the
 transforms the charts can need) bundled with esbuild (npm devDependency, pinned) into
 node_modules/.cache/hgkm-vega/vega.min.js, plus vega-bundle.json: the transform types and the
-expression functions that bundle knows. `make setup` runs this; build_data/vega_check.py checks
+expression functions that bundle knows. `make setup` runs this; build_data/site/vega_check.py checks
 every built spec against vega-bundle.json, so a chart that needs a transform the bundle lacks
 stops the build instead of failing in the browser.
 

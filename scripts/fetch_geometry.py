@@ -129,8 +129,8 @@ def _resource_block(year: int) -> str:
     # A plain file resource (`type: file`). Without it frictionless 5 infers a `json` resource from
     # the file name; it reads neither as a table (no schema, no rows), but `file` says what is meant:
     # frictionless checks that the file exists (scheme-error when it is missing) and hashes it, and
-    # build_data.geometry checks the content (codes, regions of the year, polygons, bron/licentie).
-    # Tested in tests/test_geometry.py: frictionless.validate and build_data.datapackages.load_all
+    # build_data.load.geometry checks the content (codes, regions of the year, polygons, bron/licentie).
+    # Tested in tests/test_geometry.py: frictionless.validate and build_data.load.packages.load_all
     # report nothing on a package with such a resource.
     return (
         f"  - name: kaart-{year}\n"

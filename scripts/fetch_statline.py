@@ -100,7 +100,7 @@ OTHER_DIVISIONS = {"GM": "gemeenten", "PV": "provincies", "LD": "landsdelen", "C
 DIMENSION_TYPES = ("Dimension", "GeoDimension", "GeoDetail", "TimeDimension")
 MAX_PAGES = 1000
 
-# Its problem kinds (statline-download, statline-mapping) are in build_data/problems.py with the others.
+# Its problem kinds (statline-download, statline-mapping) are in build_data/model/problems.py with the others.
 
 
 class FetchFailed(Exception):

@@ -35,7 +35,7 @@ KERNCIJFERS = ROOT / "datapackages" / "cbs-beleidsinformatie-veilig-thuis" / "da
 REGIONAMEN = ROOT / "datapackages" / "regions" / "data" / "regionamen.csv"
 REGIOS = ROOT / "datapackages" / "regions" / "data" / "regios.csv"
 
-# Selectors of the page contract (build_data/render.py, docs/assets/hgkm.js, Vega's SVG renderer).
+# Selectors of the page contract (build_data/pages/contract.py, docs/assets/hgkm.js, Vega's SVG renderer).
 FIG = ".hgkm-figuur[data-soort='{}']"
 BARS = "g.mark-rect.role-mark path"
 # data marks of any chart kind: bars, lines and points (cohort), rules (reference values)

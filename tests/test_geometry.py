@@ -1,5 +1,5 @@
 """Real region boundaries: scripts/fetch_geometry.py on a geometry file the test makes (no network
-here), the checks of build_data.geometry, and the map drawing the shapes instead of tiles.
+here), the checks of build_data.load.geometry, and the map drawing the shapes instead of tiles.
 The geometry is synthetic and exists only in tmp_path during the test."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Editions and revisions (build_data.revisions, build_data.editions).
+"""Editions and revisions (build_data.compute.revisions, build_data.load.changelog, build_data.pages.edition).
 
 Revisions are tested on a temporary copy of datapackages/ with a second, synthetic publication of
 one real figure (Veilig Thuis received 64 425* reports in the 1st half of 2020, Impactmonitor

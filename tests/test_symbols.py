@@ -6,7 +6,7 @@ keeps its meaning in the indicator JSON and CSV, the data package download, the 
 tooltip, the value table, the map, the region profile, the legend, and the chart draws no bar
 for a missing figure (a gap, its symbol as label, a note that says why).
 
-Disclosure (build_data/derive.py): nothing computed reveals a withheld figure; shares and ratios
+Disclosure (build_data/compute/derive.py): nothing computed reveals a withheld figure; shares and ratios
 from counts below the threshold are withheld; computed counts are rounded as the source rounds."""
 
 from __future__ import annotations

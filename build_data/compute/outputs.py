@@ -62,7 +62,7 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
             "vindplaats": r.vindplaats,
             "_maat": r.maat,
         })
-        if getattr(r, "herzien", None):  # earlier publications of a revised figure (build_data.revisions)
+        if getattr(r, "herzien", None):  # earlier publications of a revised figure (build_data.compute.revisions)
             out[-1]["herzien"] = list(r.herzien)
     out.sort(key=lambda d: (d["regio_code"] != "NL01", d["regio_naam"], periods.sort_key(d["periode"]),
                             order.get((d["_maat"], d["groep"]), -1), order.get((d["_maat"], d["categorie"]), -1)))

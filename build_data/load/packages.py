@@ -136,7 +136,7 @@ def read_regions(package_dir: Path) -> Regions:
 
 def _check_map(regions: Regions, regions_dir: Path, root: Path) -> list[Problem]:
     """Every Veilig Thuis region needs a tile on the schematic map; real boundaries, when fetched,
-    are read and checked here too (build_data.geometry)."""
+    are read and checked here too (build_data.load.geometry)."""
     problems = []
     tiles_file = rel(regions_dir / "data" / "tegelkaart.csv", root)
     for i, code in enumerate(regions.tiles, start=2):

@@ -79,7 +79,7 @@ def check_order(observations: pd.DataFrame, sources: list) -> list[Problem]:
     return problems
 
 
-SYMBOLS = set(symbols.SYMBOLS)  # '', '*', '**', '.', 'x', '–', 'blank' (build_data.symbols)
+SYMBOLS = set(symbols.SYMBOLS)  # '', '*', '**', '.', 'x', '–', 'blank' (build_data.model.symbols)
 
 
 

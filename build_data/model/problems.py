@@ -31,7 +31,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "missing-asset": ("Browserbestand ontbreekt", "Voer `make setup` uit (make site doet dat)."),
     "vega-bundle": ("Grafiek vraagt wat de Vega-bundel mist", "Registreer de transform in scripts/vega-bundle.mjs (zoals node_modules/vega/index.js doet) en voer `make setup` uit."),
     "missing-publication-date": ("Publicatiedatum ontbreekt", "Geef het 'sources'-item 'published: JJJJ-MM-DD' (of JJJJ-MM, of JJJJ), de datum van de publicatie; bij herziene cijfers wint de nieuwste."),
-    "reveals-suppressed": ("Berekening onthult een achtergehouden cijfer", "Een cijfer dat de bron geheim (x) of onbekend (.) noemt, mag niet uit andere cijfers worden teruggerekend; laat de berekening voor die cel . of x geven (zie build_data/derive.py)."),
+    "reveals-suppressed": ("Berekening onthult een achtergehouden cijfer", "Een cijfer dat de bron geheim (x) of onbekend (.) noemt, mag niet uit andere cijfers worden teruggerekend; laat de berekening voor die cel . of x geven (zie build_data/compute/derive.py)."),
     "empty-indicator": ("Indicator zonder cijfers", "De maat komt niet voor in de resource: controleer de declaratie."),
     "negative-count": ("Negatief aantal", "Een aantal is 0 of meer; controleer of er een minteken te veel staat, of geef de maat een eenheid die negatief mag zijn (een verandering)."),
     "ambiguous-revision": ("Twee publicaties zonder volgorde", "Geef de bronnen in 'sources' een publicatiedatum die zegt welke nieuwer is (published: JJJJ-MM-DD of JJJJ-MM), of verwijder het cijfer uit de oudere publicatie."),

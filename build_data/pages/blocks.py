@@ -86,7 +86,7 @@ def symbols_legend(recs: list[dict]) -> Markup | str:
 
 
 def symbols_table() -> Markup:
-    """Every CBS symbol, as shown on this site, with its meaning (build_data.symbols)."""
+    """Every CBS symbol, as shown on this site, with its meaning (build_data.model.symbols)."""
     return render("blocks/symbols_table.html", symbols=[
         {"shown": symbols.shown(c), "meaning": symbols.meaning(c), "has_value": symbols.SYMBOLS[c].has_value}
         for c in symbols.LEGEND_ORDER])

@@ -34,7 +34,7 @@ def define_env(env):
 
     @env.macro
     def drempel() -> int:
-        """The disclosure threshold for computed shares and ratios (build_data/derive.py)."""
+        """The disclosure threshold for computed shares and ratios (build_data/compute/derive.py)."""
         return derive.DREMPEL
 
     @env.macro

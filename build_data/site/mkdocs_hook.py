@@ -16,7 +16,7 @@ from build_data.site.build import cached_build
 from build_data.site.lift import lift_specs, restore_specs
 
 _build = None
-_specs: dict = {}  # chart specs lifted out of the pages (build_data.build.lift_specs)
+_specs: dict = {}  # chart specs lifted out of the pages (build_data.site.lift.lift_specs)
 
 
 def on_config(config):

@@ -1,5 +1,5 @@
 """Lifting generated HTML out of a page for the MkDocs passes and putting it back byte for byte
-(build_data.site.lift, formerly build_data.build: lift_specs, restore_specs, unlift)."""
+(build_data.site.lift: lift_specs, restore_specs, unlift)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The map's colour classes: quantile upper bounds and the class of a value (build_data.pages.map, formerly build_data.regionmap)."""
+"""The map's colour classes: quantile upper bounds and the class of a value (build_data.pages.map)."""
 
 from __future__ import annotations
 

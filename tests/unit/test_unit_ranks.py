@@ -1,4 +1,4 @@
-"""Where a region stands among the regions: ranks, 'van', shares (build_data.compute.ranks, formerly build_data.benchmark)."""
+"""Where a region stands among the regions: ranks, 'van', shares (build_data.compute.ranks)."""
 
 from __future__ import annotations
 
