@@ -32,8 +32,7 @@ import yaml  # noqa: E402
 
 from build_data.load.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
 from build_data.model.problems import Problem, format_table  # noqa: E402
-from build_data.load.packages import read_regions
-from build_data.model.regions import Regions  # noqa: E402
+from build_data.load.packages import read_regions  # noqa: E402
 from build_data.site.write import write_atomic  # noqa: E402
 
 API = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
