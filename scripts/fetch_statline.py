@@ -56,7 +56,7 @@ PACKAGE = "cbs-statline-veilig-thuis"
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
            "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
-# The tables of Beleidsinformatie Veilig Thuis on StatLine (see /work/shared/stack-notes.md).
+# The tables of Beleidsinformatie Veilig Thuis on StatLine (see ../shared/stack-notes.md).
 # `afronding`: CBS rounds every count of this statistic to a multiple of 5 (Beleidsinformatie
 # Veilig Thuis, 'Aantallen zijn afgerond op vijftallen'); validation then refuses a count that is not.
 # 82975NED (jeugdbeschermingstrajecten) belongs to Beleidsinformatie Jeugd, another statistic with
