@@ -54,7 +54,7 @@ class Build:
     docs_pages: set[str] = field(default_factory=set)  # the hand-written pages of docs/
 
     def nav(self) -> list:
-        """Navigation titles are escaped (render.title_text): MkDocs writes them into the pages as they are."""
+        """Navigation titles are escaped (pages.html.title_text): MkDocs writes them into the pages as they are."""
         sections = []
         for theme in self.themes:
             children = [f"themas/{theme.slug}.md"] + [
