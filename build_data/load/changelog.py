@@ -12,9 +12,7 @@ from .content import Content
 RELEASE = re.compile(r"^## \[(?P<versie>[^\]]+)\](?:\s+-\s+(?P<datum>\d{4}-\d{2}-\d{2}))?\s*$")
 
 
-
 SECTION = re.compile(r"^### (?P<naam>.+?)\s*$")
-
 
 
 def releases(content: Content) -> list[dict]:
@@ -45,7 +43,6 @@ def releases(content: Content) -> list[dict]:
     for rel in out:
         rel["secties"] = [(name, "\n".join(lines).strip()) for name, lines in rel["secties"] if "\n".join(lines).strip()]
     return out
-
 
 
 def edition(rels: list[dict]) -> dict:

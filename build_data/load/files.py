@@ -24,13 +24,11 @@ def rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-
 def descriptor_path(package_dir: Path) -> Path | None:
     for name in ("datapackage.yaml", "datapackage.yml", "datapackage.json"):
         if (package_dir / name).exists():
             return package_dir / name
     return None
-
 
 
 def read_descriptor(path: Path, root: Path) -> tuple[dict | None, list[Problem]]:
@@ -50,7 +48,6 @@ def read_descriptor(path: Path, root: Path) -> tuple[dict | None, list[Problem]]
     return descriptor, []
 
 
-
 def _encoding_problem(data: bytes, exc: UnicodeDecodeError, file: str) -> Problem:
     row = data[: exc.start].count(b"\n") + 1
     byte = data[exc.start]
@@ -60,12 +57,10 @@ def _encoding_problem(data: bytes, exc: UnicodeDecodeError, file: str) -> Proble
                    "sla het bestand op als UTF-8")
 
 
-
 @dataclass
 class FileCheck:
     problem: Problem | None = None  # the file cannot be read: one problem, nothing else
     truncated_row: int | None = None  # last row cut off mid-row (no line end, too few cells)
-
 
 
 def check_file(path: Path, file: str) -> FileCheck:
@@ -91,7 +86,6 @@ def check_file(path: Path, file: str) -> FileCheck:
     return check
 
 
-
 def read_csv(path: Path) -> pd.DataFrame:
     """All cells as text. Lenient about ragged rows: frictionless reports those itself."""
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
@@ -101,14 +95,12 @@ def read_csv(path: Path) -> pd.DataFrame:
     return pd.DataFrame(body, columns=header, dtype=object)  # plain str cells: iterating pandas strings was slow
 
 
-
 def number(text: str) -> float | None:
     try:
         value = float(text)
     except (TypeError, ValueError):
         return None
     return value if math.isfinite(value) else None
-
 
 
 def suggest(word: str, options) -> str:

@@ -19,13 +19,10 @@ TYPE_NAMES = {"integer": "geheel getal", "number": "getal", "date": "datum (JJJJ
               "boolean": "ja/nee-waarde", "datetime": "datum en tijd"}
 
 
-
 HEADER_ERRORS = {"extra-label", "missing-label", "incorrect-label", "blank-label", "duplicate-label"}
 
 
-
 ROW_ERRORS = {"extra-cell", "missing-cell", "blank-row", "truncated-file"}
-
 
 
 def _translate(err, file: str, primary_key: list[str], n_fields: int, truncated_row: int | None) -> Problem | None:
@@ -101,7 +98,6 @@ def _translate(err, file: str, primary_key: list[str], n_fields: int, truncated_
     return Problem(file, row, name, kind, f"{err.title}: {err.message}")
 
 
-
 def _descriptor_problems(descriptor: dict, package_dir: Path, file: str, report) -> list[Problem]:
     """What frictionless finds wrong in the descriptor itself, located at the resource when it can."""
     problems = []
@@ -119,9 +115,7 @@ def _descriptor_problems(descriptor: dict, package_dir: Path, file: str, report)
     return problems
 
 
-
 _CACHE: dict[str, list[Problem]] = {}  # frictionless' findings by content: a long-running process (serve, tests) reuses them
-
 
 
 def frictionless_problems(descriptor: dict, package_dir: Path, root: Path, checked: dict[str, FileCheck]) -> list[Problem]:
@@ -137,7 +131,6 @@ def frictionless_problems(descriptor: dict, package_dir: Path, root: Path, check
     if key not in _CACHE:
         _CACHE[key] = _run_frictionless(readable, package_dir, root, checked, file)
     return list(_CACHE[key])
-
 
 
 def _run_frictionless(readable: dict, package_dir: Path, root: Path, checked: dict[str, FileCheck], file: str) -> list[Problem]:

@@ -21,7 +21,6 @@ from .files import number, suggest
 KEY = ["regio_code", "periode", "maat", "categorie", "groep"]
 
 
-
 def check_dates(sources: list, file: str) -> list[Problem]:
     """Every `sources` entry states when it was published; a missing or unreadable date is a
     warning (revisions are then ordered by the descriptor, see the module text)."""
@@ -40,12 +39,10 @@ def check_dates(sources: list, file: str) -> list[Problem]:
     return problems
 
 
-
 def same_value(a, b) -> bool:
     na, nb = a.waarde_num, b.waarde_num
     same_number = (pd.isna(na) and pd.isna(nb)) or (not pd.isna(na) and not pd.isna(nb) and float(na) == float(nb))
     return same_number and a.teken == b.teken and a.kwalificatie == b.kwalificatie
-
 
 
 def check_order(observations: pd.DataFrame, sources: list) -> list[Problem]:
@@ -82,13 +79,10 @@ def check_order(observations: pd.DataFrame, sources: list) -> list[Problem]:
 SYMBOLS = set(symbols.SYMBOLS)  # '', '*', '**', '.', 'x', '–', 'blank' (build_data.model.symbols)
 
 
-
 VALUE_SYMBOLS = symbols.VALUE  # a value is present
 
 
-
 MISSING_SYMBOLS = symbols.MISSING  # no value; '–' is nil (zero), 'blank' cannot occur
-
 
 
 def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows=frozenset(), bad_cells=frozenset()) -> list[Problem]:
@@ -167,7 +161,6 @@ def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows
     return problems
 
 
-
 def check_resource(res: dict, df: pd.DataFrame, file: str) -> list[Problem]:
     problems = []
     parts = []
@@ -185,7 +178,6 @@ def check_resource(res: dict, df: pd.DataFrame, file: str) -> list[Problem]:
             # a part larger than its whole is the precise finding; its sum would repeat it
             problems += _check_sum(df[~df.maat.isin(parts)], file, check.get("total", NATIONAL))
     return problems
-
 
 
 def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
@@ -212,7 +204,6 @@ def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
                                     f"{maat} {period}: de {len(parts)} regio's tellen op tot {s:.0f}, het totaal is {total:.0f} "
                                     f"(verschil {s - total:+.0f}, afronding verklaart hooguit {tolerance})"))
     return problems
-
 
 
 def _check_part(df: pd.DataFrame, file: str, part: str, whole: str) -> list[Problem]:

@@ -32,7 +32,6 @@ class Package:
         return self.descriptor.get("licenses", [])
 
 
-
 @dataclass
 class Catalog:
     root: Path

@@ -10,10 +10,8 @@ import re
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
-
 
 
 def parse_date(value) -> tuple[int, ...] | None:
@@ -34,13 +32,11 @@ def parse_date(value) -> tuple[int, ...] | None:
     return parts
 
 
-
 def date_text(parts: tuple[int, ...] | None) -> str:
     """(2020, 11) -> '2020-11'; as written in a descriptor."""
     if not parts:
         return ""
     return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]])
-
 
 
 def dutch_date(parts: tuple[int, ...] | None) -> str:

@@ -17,11 +17,9 @@ def region_options(catalog: Catalog, period: str | None) -> list[dict]:
     return [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in regs]
 
 
-
 def region_selector(catalog: Catalog, period: str | None, base: str = "../", options: list[dict] | None = None, navigate: bool = False) -> Markup:
     """The region selector. navigate=True (region profiles): a region chosen and 'Open profiel' opens its profile."""
     return render("blocks/region_selector.html", options=options or region_options(catalog, period), base=base, navigate=navigate)
-
 
 
 def latest_by_area(recs: list[dict]) -> dict[str, dict]:
@@ -36,14 +34,12 @@ def latest_by_area(recs: list[dict]) -> dict[str, dict]:
     return out
 
 
-
 def key_figure(ind: Indicator, recs: list[dict]) -> Markup | str:
     latest = latest_by_area(recs)
     if not latest:
         return ""
     shown = latest.get("nederland") or next(iter(latest.values()))
     return render("blocks/key_figure.html", latest=latest, shown=shown, titel=ind.titel)
-
 
 
 def key_figure_tile(ind: Indicator, catalog: Catalog) -> Markup:
@@ -54,14 +50,12 @@ def key_figure_tile(ind: Indicator, catalog: Catalog) -> Markup:
                   key_figure=key_figure(ind, recs), source_line=source_line(ind, catalog, national))
 
 
-
 def category_figures(recs: list[dict]) -> Markup | str:
     """Key figures of a measure that only has categories (e.g. a lower and upper bound)."""
     rows = [r for r in recs if r["categorie"] or r["groep"]]
     if not rows:
         return ""
     return render("blocks/category_figures.html", rows=rows)
-
 
 
 def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup:
@@ -75,7 +69,6 @@ def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup:
     return render("blocks/source_line.html", sources=sources)
 
 
-
 def symbols_legend(recs: list[dict]) -> Markup | str:
     used = symbols.used(r["teken"] for r in recs)
     if not used:
@@ -84,13 +77,11 @@ def symbols_legend(recs: list[dict]) -> Markup | str:
                   symbols=[{"shown": symbols.shown(s), "meaning": symbols.meaning(s)} for s in used])
 
 
-
 def symbols_table() -> Markup:
     """Every CBS symbol, as shown on this site, with its meaning (build_data.model.symbols)."""
     return render("blocks/symbols_table.html", symbols=[
         {"shown": symbols.shown(c), "meaning": symbols.meaning(c), "has_value": symbols.SYMBOLS[c].has_value}
         for c in symbols.LEGEND_ORDER])
-
 
 
 def change_block(ind: Indicator, catalog: Catalog) -> Markup | str:

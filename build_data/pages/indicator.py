@@ -31,7 +31,6 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | st
                   source_line=source_line(ind, catalog, list(values.values())))
 
 
-
 def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> str:
     recs = ind.records
     figures = []

@@ -10,6 +10,7 @@ number, not a worse one."""
 from __future__ import annotations
 
 import hashlib
+
 from markupsafe import Markup
 
 from ..model import formatting, periods, symbols

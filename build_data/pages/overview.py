@@ -32,7 +32,6 @@ def overview(build) -> Markup:
     return render("page/overview.html", groups=groups, available=available, planned=len(rows) - available)
 
 
-
 def sources_overview(build) -> Markup:
     """Per data package: publisher, what it is, method, frequency, licence and publications,
     straight from the package metadata."""
@@ -50,7 +49,6 @@ def sources_overview(build) -> Markup:
             "publications": [s.get("title") or "" for s in package.sources.values()],
             "count": len(package.observations)})
     return render("page/sources_overview.html", packages=packages)
-
 
 
 def theme_list(build) -> Markup:

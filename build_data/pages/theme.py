@@ -21,7 +21,6 @@ def planned_list(entries) -> Markup | str:
     return render("page/planned_list.html", entries=entries)
 
 
-
 def theme_page(theme: Theme, inds: list[Indicator], catalog: Catalog, planned=(), related=()) -> str:
     regional = [i for i in inds if i.regional]
     latest = max((i.latest_regional for i in regional), key=periods.sort_key) if regional else None

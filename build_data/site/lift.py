@@ -11,13 +11,10 @@ from ..pages.html import LIFT_CLOSE, LIFT_OPEN, render
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
 
 
-
 _SPEC_TOKEN = re.compile(r' data-spec="(hgkmspec[0-9]+)"')
 
 
-
 _BLOCK_TOKEN = re.compile(r'<div data-hgkm-blok="(hgkmblok[0-9]+)"></div>')
-
 
 
 def placeholder(token: str) -> str:
@@ -57,12 +54,10 @@ def lift_specs(markdown: str, specs: dict[str, str]) -> str:
     return _SPEC_ATTR.sub(lift, markdown)
 
 
-
 def restore_specs(html: str, specs: dict[str, str]) -> str:
     if "hgkmblok" in html:
         html = _BLOCK_TOKEN.sub(lambda m: specs[m[1]], html)
     return _SPEC_TOKEN.sub(lambda m: f' data-spec="{specs[m[1]]}"', html) if "hgkmspec" in html else html
-
 
 
 def unlift(markdown: str) -> str:
