@@ -30,9 +30,14 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from build_data.load.geometry import GEOMETRY_DIR, load_geometries, polygons_of, simplify  # noqa: E402
-from build_data.model.problems import Problem, format_table  # noqa: E402
+from build_data.load.geometry import (  # noqa: E402
+    GEOMETRY_DIR,
+    load_geometries,
+    polygons_of,
+    simplify,
+)
 from build_data.load.packages import read_regions  # noqa: E402
+from build_data.model.problems import Problem, format_table  # noqa: E402
 from build_data.site.write import write_atomic  # noqa: E402
 
 API = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"

@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from build_data.load.packages import read_regions  # noqa: E402
 from build_data.model import periods  # noqa: E402
 from build_data.model.problems import Problem, format_table  # noqa: E402
-from build_data.load.packages import read_regions  # noqa: E402
 from build_data.model.regions import NATIONAL, Regions  # noqa: E402
 from build_data.site.write import write_atomic  # noqa: E402
 

@@ -9,12 +9,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import copy_content
 
 from build_data import ROOT
 from build_data.compute import charts
 from build_data.site import cli
 from build_data.site.build import build_all, check_inputs
-from conftest import copy_content
 
 TOY = '''
 """A toy chart kind for a test: one file, nothing else touched."""

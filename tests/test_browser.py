@@ -13,10 +13,10 @@ import csv
 import functools
 import re
 import zipfile
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 from conftest import ROOT, SITE, ZIP_DIR, serve

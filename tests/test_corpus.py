@@ -30,14 +30,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import copy_content
-from build_data import ROOT
+from hostile import (  # the CSV helpers the hostile fixture edits with
+    read_rows,
+    write_rows,
+)
 
+from build_data import ROOT
+from build_data.model.problems import TYPES
 from build_data.site import cli
 from build_data.site.build import check_inputs
-from build_data.model.problems import TYPES
-from hostile import read_rows, write_rows  # the CSV helpers the hostile fixture edits with
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CASES = sorted(p.parent.name for p in FIXTURES.glob("*/case.yml"))

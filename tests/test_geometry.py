@@ -13,13 +13,12 @@ import sys
 
 import frictionless
 import pytest
-
 from conftest import copy_content
+
 from build_data import ROOT
-from build_data.site.build import build_all
-from build_data.load.packages import load_all
 from build_data.load.geometry import load_geometries, simplify, svg_paths
-from build_data.load.packages import read_regions
+from build_data.load.packages import load_all, read_regions
+from build_data.site.build import build_all
 
 SCRIPT = ROOT / "scripts" / "fetch_geometry.py"
 

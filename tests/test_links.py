@@ -29,8 +29,8 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 import pytest
-
 from conftest import ROOT, SITE, ZIP_DIR, serve  # noqa: E402
+
 if str(ROOT) not in sys.path:  # `python tests/test_links.py`
     sys.path.insert(0, str(ROOT))
 

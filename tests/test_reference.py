@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from build_data import ROOT
-from build_data.site.build import cached_build
 from build_data.compute.outputs import indicator_json
+from build_data.site.build import cached_build
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
 

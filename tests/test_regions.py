@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_data import MEASURES, REGIONAL
 
 from build_data import ROOT
-
 from build_data.compute import ranks as benchmark
-
 from build_data.pages import map as regionmap
 from build_data.site.build import cached_build
-from test_data import MEASURES, REGIONAL
 
 NBSP = "\u00a0"
 

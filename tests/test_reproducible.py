@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, ZIP
 
 from build_data.load.changelog import edition, releases
 from build_data.load.content import Content
 from build_data.site.write import source_date_epoch
-from conftest import ROOT, ZIP
 
 BUILD = """
 import sys

@@ -20,22 +20,19 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 import yaml
+from conftest import copy_content
 
 from build_data import ROOT
-
+from build_data.compute import revisions
+from build_data.compute.outputs import indicator_csv, indicator_json
 from build_data.compute.view import make_view, revised
 from build_data.load.changelog import edition, releases
 from build_data.load.content import Content
-from build_data.pages import edition as editions
-
-from build_data.model import periods
-
-from build_data.compute import revisions
 from build_data.load.rules import KEY
+from build_data.model import periods
 from build_data.model.dates import dutch_date, parse_date
+from build_data.pages import edition as editions
 from build_data.site.build import build_all, cached_build, check_inputs
-from build_data.compute.outputs import indicator_csv, indicator_json
-from conftest import copy_content
 
 VT = "cbs-beleidsinformatie-veilig-thuis"
 OLD_TITLE = "CBS, Impactmonitor aanpak huiselijk geweld en kindermishandeling 2020 (2e editie)"

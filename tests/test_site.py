@@ -8,8 +8,8 @@ import zipfile
 import pytest
 
 from build_data.model.problems import ValidationFailed
-from build_data.site.write import ZIP_DIR, ZIP_NAME
 from build_data.site.publish import build_site
+from build_data.site.write import ZIP_DIR, ZIP_NAME
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,12 @@ import urllib.parse
 import zipfile
 
 import pytest
+from conftest import copy_content, serve
 
 from build_data import ROOT
-from build_data.site.build import build_all, check_inputs
-from build_data.load.packages import load_all
-from build_data.load.packages import read_regions
+from build_data.load.packages import load_all, read_regions
 from build_data.model.regions import Regions
-
-from conftest import copy_content, serve
+from build_data.site.build import build_all, check_inputs
 
 SCRIPT = ROOT / "scripts" / "fetch_statline.py"
 API = "https://opendata.cbs.nl/ODataApi/odata"

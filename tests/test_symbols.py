@@ -22,14 +22,13 @@ from html import unescape
 
 import pandas as pd
 import pytest
-from conftest import copy_content, ROOT
+from conftest import ROOT, copy_content
 from hostile import SLUGS, SYMBOL_CELLS, TABLE
 
 from build_data.compute import derive
-
+from build_data.load.packages import load_all
 from build_data.model import symbols
 from build_data.site.build import check_inputs
-from build_data.load.packages import load_all
 
 NBSP = "\u00a0"
 VT = "cbs-beleidsinformatie-veilig-thuis"

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_content
+
 from build_data import ROOT
 from build_data.site.build import check_inputs
 

@@ -10,11 +10,10 @@ import json
 import math
 
 from ..model import formatting, periods
-
-from . import revisions
 from ..model.catalog import Catalog
 from ..model.frames import tuples
 from ..model.indicator import Indicator
+from . import revisions
 
 CSV_FIELDS = ["indicator", "regio_code", "regio_naam", "periode", "periode_label", "groep", "groep_naam", "categorie",
               "categorie_naam", "kwalificatie", "waarde", "teken", "eenheid", "n", "bron", "vindplaats", "noot", "herzien"]

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from ..model import periods
 from ..model.catalog import Catalog
 from ..model.indicator import Indicator
-from ..model.regions import REGIONAL_PREFIXES
-from ..model.regions import is_regional
+from ..model.regions import REGIONAL_PREFIXES, is_regional
 from . import ranks
 from .charts.profiel import profiel
 from .outputs import records

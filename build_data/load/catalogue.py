@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.catalog import Catalog
-from .files import read_csv
 from ..model.problems import Problem
+from .files import read_csv
 
 PACKAGE_DIR = "impactmonitor-catalogus"
 

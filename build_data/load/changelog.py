@@ -8,7 +8,6 @@ import re
 
 from .content import Content
 
-
 RELEASE = re.compile(r"^## \[(?P<versie>[^\]]+)\](?:\s+-\s+(?P<datum>\d{4}-\d{2}-\d{2}))?\s*$")
 
 

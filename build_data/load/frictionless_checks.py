@@ -14,7 +14,6 @@ import frictionless
 from ..model.problems import Problem
 from .files import FileCheck, descriptor_path, rel
 
-
 TYPE_NAMES = {"integer": "geheel getal", "number": "getal", "date": "datum (JJJJ-MM-DD)", "year": "jaartal",
               "boolean": "ja/nee-waarde", "datetime": "datum en tijd"}
 

@@ -17,7 +17,6 @@ from ..model.problems import Problem
 from ..model.regions import NATIONAL, Regions
 from .files import number, suggest
 
-
 KEY = ["regio_code", "periode", "maat", "categorie", "groep"]
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import re
 
-
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model import periods
-
 from ..compute.charts import drawn
+from ..model import periods
 from .blocks import source_line, symbols_legend
 from .chart import chart_block
 from .html import render

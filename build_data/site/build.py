@@ -25,7 +25,12 @@ from ..model import periods
 from ..model.catalog import Catalog
 from ..model.indicator import Indicator, Theme
 from ..model.problems import Problem, ValidationFailed
-from ..pages import edition as editions, export as exports, indicator, profile as profiles, redirect as redirects, theme as theme_pages
+from ..pages import edition as editions
+from ..pages import export as exports
+from ..pages import indicator
+from ..pages import profile as profiles
+from ..pages import redirect as redirects
+from ..pages import theme as theme_pages
 from ..pages.html import title_text
 from . import vega_check
 from .write import packages_zip

@@ -11,8 +11,8 @@ import traceback
 from pathlib import Path
 
 from .. import ROOT
-from .build import validate
 from ..model.problems import ValidationFailed, format_table
+from .build import validate
 
 
 def cmd_validate(root: Path) -> int:
@@ -28,9 +28,9 @@ def cmd_validate(root: Path) -> int:
 
 
 def cmd_site(root: Path) -> int:
-    from .publish import build_site
-
     import logging
+
+    from .publish import build_site
 
     handler = logging.StreamHandler(sys.stderr)  # show MkDocs' warnings (strict mode stops on them)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))

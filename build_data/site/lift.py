@@ -7,7 +7,6 @@ import re
 
 from ..pages.html import LIFT_CLOSE, LIFT_OPEN, render
 
-
 _SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
 
 

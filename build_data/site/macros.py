@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_data.compute import derive
-from build_data.pages import blocks, edition as editions, overview
+from build_data.pages import blocks, overview
+from build_data.pages import edition as editions
 from build_data.pages.html import lifted
 from build_data.site.build import cached_build
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import altair as alt
 
+from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title
 from .categorieen import category_figure
 from .figure import Figure
-from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title
 
 NAME = "aandelen"
 

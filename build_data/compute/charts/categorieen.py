@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 
 from ...model import periods
-from .figure import Figure, chart_rows, gaps, n_text, where_category
 from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
+from .figure import Figure, chart_rows, gaps, n_text, where_category
 
 NAME = "categorieen"
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import altair as alt
 
+from .base import (
+    LINE_PALETTE,
+    REFERENCE,
+    SYMBOL_TIP,
+    finish,
+    inline,
+    param,
+    unit_title,
+    x_format,
+)
 from .figure import Figure, chart_rows, gaps, n_text, where_category
-from .base import LINE_PALETTE, REFERENCE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 
 NAME = "cohort"
 

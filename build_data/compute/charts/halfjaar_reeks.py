@@ -6,8 +6,17 @@ from __future__ import annotations
 import altair as alt
 
 from ...model import periods
+from .base import (
+    HIGHLIGHT,
+    SELECTED,
+    SYMBOL_TIP,
+    finish,
+    inline,
+    param,
+    unit_title,
+    x_format,
+)
 from .figure import Figure, chart_rows, gaps
-from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 
 NAME = "halfjaar-reeks"
 

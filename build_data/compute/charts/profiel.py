@@ -7,6 +7,7 @@ import altair as alt
 
 from .base import BASE, HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param
 
+
 def profiel(rows: list[dict], indicator_order: list[str], period_label: str) -> dict:
     """One row per count indicator: every region's share of the national total as a dot, the
     selected region (parameter `regio`) large and dark with its share as a label. Shares compare a
