@@ -29,14 +29,7 @@ import pandas as pd
 from ..model.catalog import Catalog, Package
 from ..model.problems import Problem
 from ..model.regions import Region, Regions, Tile
-from .files import (
-    FileCheck,
-    check_file,
-    descriptor_path,
-    read_csv,
-    read_descriptor,
-    rel,
-)
+from .files import FileCheck, check_file, descriptor_path, read_csv, read_descriptor, rel
 from .frictionless_checks import HEADER_ERRORS, ROW_ERRORS, frictionless_problems
 from .geometry import load_geometries
 from .rules import check_dates, check_order, check_resource, check_rows

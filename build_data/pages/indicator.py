@@ -10,14 +10,7 @@ from ..model import formatting, periods
 from ..model.catalog import Catalog
 from ..model.regions import is_regional
 from . import map as regionmap
-from .blocks import (
-    category_figures,
-    change_block,
-    key_figure,
-    region_selector,
-    source_line,
-    symbols_legend,
-)
+from .blocks import category_figures, change_block, key_figure, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
 from .html import render

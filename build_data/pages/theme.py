@@ -9,13 +9,7 @@ from ..compute.view import View as Indicator
 from ..model import periods
 from ..model.catalog import Catalog
 from ..model.indicator import Theme
-from .blocks import (
-    category_figures,
-    key_figure,
-    region_selector,
-    source_line,
-    symbols_legend,
-)
+from .blocks import category_figures, key_figure, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .html import render
 

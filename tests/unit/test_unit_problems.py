@@ -8,12 +8,7 @@ import pytest
 import yaml
 
 from build_data.model import problems
-from build_data.model.problems import (
-    Problem,
-    ValidationFailed,
-    format_table,
-    syntax_error,
-)
+from build_data.model.problems import Problem, ValidationFailed, format_table, syntax_error
 
 HEADER = ["bestand", "rij", "veld", "soort", "probleem", "zo los je het op"]
 

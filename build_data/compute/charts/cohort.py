@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from .base import (
-    LINE_PALETTE,
-    REFERENCE,
-    SYMBOL_TIP,
-    finish,
-    inline,
-    param,
-    unit_title,
-    x_format,
-)
+from .base import LINE_PALETTE, REFERENCE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, chart_rows, gaps, n_text, where_category
 
 NAME = "cohort"

@@ -6,16 +6,7 @@ from __future__ import annotations
 import altair as alt
 
 from ...model import periods
-from .base import (
-    HIGHLIGHT,
-    SELECTED,
-    SYMBOL_TIP,
-    finish,
-    inline,
-    param,
-    unit_title,
-    x_format,
-)
+from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, chart_rows, gaps
 
 NAME = "halfjaar-reeks"

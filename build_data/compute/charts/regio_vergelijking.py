@@ -9,18 +9,7 @@ import altair as alt
 from ...compute.ranks import rank_text
 from ...model import periods
 from ...model.regions import is_regional
-from .base import (
-    BASE,
-    HIGHLIGHT,
-    REFERENCE,
-    SELECTED,
-    SYMBOL_TIP,
-    finish,
-    inline,
-    param,
-    unit_title,
-    x_format,
-)
+from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, Reference, chart_rows, gaps
 
 NAME = "regio-vergelijking"
