@@ -4,8 +4,6 @@ of chart shows comes from the registry of chart kinds (build_data.compute.charts
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from ..compute import charts
 from ..compute.view import View
 from ..model.catalog import Catalog
@@ -20,5 +18,5 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
     if fig is None:
         return ""
     return render("chart/figure.html", fig=fig, id=view.id, base=base,
-                  sources=Markup(source_line(view, catalog, fig.shown)),
-                  others_sources=Markup(source_line(view, catalog, fig.others)) if fig.others else "")
+                  sources=source_line(view, catalog, fig.shown),
+                  others_sources=source_line(view, catalog, fig.others) if fig.others else "")

@@ -4,8 +4,6 @@ download with its licence and how to cite it."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from ..compute.charts import drawn
 from ..model import periods
 from .blocks import source_line, symbols_legend
@@ -25,8 +23,8 @@ def embed_page(ind, catalog, related=()) -> str:
     kind = first_chart(ind)
     recs = ind.records
     block = chart_block(ind, catalog, kind, related=related, base="../indicatoren/") if kind else source_line(ind, catalog, recs)
-    return str(render("export/embed_page.html", id=ind.id, title=ind.titel, block=Markup(block),
-                      legend=Markup(symbols_legend(recs))))
+    return str(render("export/embed_page.html", id=ind.id, title=ind.titel, block=block,
+                      legend=symbols_legend(recs)))
 
 
 def embed_block(ind) -> str:

@@ -1,4 +1,4 @@
-"""Relative URLs of the forwarding pages (build_data.pages.redirect.relative_url, formerly build_data.redirects)."""
+"""Relative URLs of the forwarding pages (build_data.pages.redirect.relative_url)."""
 
 from __future__ import annotations
 
