@@ -46,7 +46,7 @@ def latest_regional_period(ind: Indicator) -> str | None:
     return max(set(regional.periode), key=periods.sort_key) if len(regional) else None
 
 
-@dataclass
+@dataclass(eq=False)  # a view is itself: comparing would compare frames of figures
 class View:
     ind: Indicator
     records: list[dict]
