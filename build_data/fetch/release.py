@@ -38,7 +38,7 @@ GEBIEDEN = "cbs-gebieden-in-nederland"
 def _package(base: Path | None, name: str, marker: str) -> Path | None:
     if base is None:
         return None
-    for candidate in (base / name, base):
+    for candidate in (base / name, base, base.parent / name):  # datapackages/, a package, its sibling
         if (candidate / "data" / marker).is_file():
             return candidate
     return None
@@ -103,7 +103,6 @@ def _compare_division(old: dict, new: dict, first: bool) -> list[tuple[str, str,
         if year in old:
             before = old[year]
         elif first:
-            out.append((year, "jaar", f"{len(new[year])} gemeenten"))
             continue
         else:
             earlier = [y for y in years if int(y) < int(year)]
@@ -119,6 +118,10 @@ def _compare_division(old: dict, new: dict, first: bool) -> list[tuple[str, str,
                 out.append((year, "verhuisd", f"{gm} {now[gm][0]}: {before[gm][1] or '–'} → {now[gm][1] or '–'}"))
             elif before[gm][0] != now[gm][0]:
                 out.append((year, "naam", f"{gm}: {before[gm][0]} → {now[gm][0]}"))
+    if first and years:
+        sizes = sorted(len(gms) for gms in new.values())
+        out.append((f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0], "jaar",
+                    f"{len(years)} jaar, {sizes[0]}{f'–{sizes[-1]}' if sizes[-1] != sizes[0] else ''} gemeenten per jaar"))
     return out + [(year, "jaar", "niet meer in het pakket") for year in sorted(set(old) - set(new), key=int)]
 
 

@@ -117,7 +117,8 @@ def _period_list(ps: list[str]) -> str:
 def _kinds(codes) -> str:
     count = Counter("Nederland" if c.startswith("NL") else "VT-regio's" if c.startswith("VT") else
                     "gemeenten" if c.startswith("GM") else "overige" for c in codes)
-    return ", ".join(f"{formatting.number(n)} {k}" for k, n in count.items())
+    return ", ".join(f"{formatting.number(count[k])} {k}" for k in ("Nederland", "VT-regio's", "gemeenten", "overige")
+                     if count[k])
 
 
 def markdown(rel: Release, max_rows: int = MAX_ROWS) -> str:
@@ -225,14 +226,15 @@ def changelog_bullets(rel: Release) -> list[str]:
             if codes:
                 out.append(f"  - {what} in {period} (against {prev}): {_capped([_region(rel, c) for c in codes], 10)}.")
     years = [year for year, kind, _ in rel.division if kind == "jaar"]
-    moved = [f"{year} {kind}: {text}" for year, kind, text in rel.division if kind != "jaar"]
+    english = {"nieuw": "new", "weg": "gone", "verhuisd": "moved", "naam": "renamed"}
+    moved = [f"{year} {english[kind]}: {text}" for year, kind, text in rel.division if kind != "jaar"]
     if years or moved:
         out.append(f"  - municipal division (CBS Gebieden in Nederland): {', '.join(years) or 'same years'}"
                    + (f"; {_capped(moved, 10)}" if moved else "") + ".")
     if rel.measures_new or rel.measures_gone:
         out.append(f"  - StatLine measures: {len(rel.measures_new)} new, {len(rel.measures_gone)} gone.")
     if rel.unmapped:
-        out.append(f"  - {len(rel.unmapped)} StatLine measures without an indicator (no `statline:` block names them).")
+        out.append(f"  - StatLine measures without an indicator (no `statline:` block names them): {len(rel.unmapped)}.")
     return out
 
 
