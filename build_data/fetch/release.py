@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
@@ -65,11 +65,23 @@ def _tables(package: Path | None) -> dict[str, Path]:
     return {p.stem.removeprefix("statline_").upper(): p for p in sorted((package / "data").glob("statline_*.csv"))}
 
 
-def _cells(path: Path | None) -> dict[tuple, tuple[str, str]]:
+COLUMNS = ("regio", "periode", "maat", "categorie", "groep", "waarde", "teken")
+
+
+def _read(path: Path | None):
+    """A table's rows as tuples in COLUMNS order (a missing column empty), repeated strings shared."""
     if path is None:
-        return {}
-    return {(r["regio"], r["periode"], r["maat"], r.get("categorie", ""), r.get("groep", "")):
-            (r.get("waarde", "").strip(), r.get("teken", "").strip()) for r in _rows(path)}
+        return
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        header = [c.strip() for c in next(reader, [])]
+        if tuple(header) == COLUMNS:  # as the fetcher writes it
+            yield from (tuple(map(sys.intern, r)) for r in reader if r)
+            return
+        where = [header.index(c) if c in header else None for c in COLUMNS]
+        for r in reader:
+            if r:
+                yield tuple(sys.intern(r[i].strip()) if i is not None and i < len(r) else "" for i in where)
 
 
 def _size(old: tuple[str, str], new: tuple[str, str]) -> float:
@@ -153,7 +165,7 @@ def unmapped(measures: dict[str, dict], blocks: list[dict]) -> list[str]:
                 wanted |= {(table, _norm(v)) for v in (value if isinstance(value, list) else [value]) if v}
     out = []
     for maat, row in measures.items():
-        table = row.get("tabel", maat.partition(".")[0]).upper()
+        table = (row.get("tabel") or maat.partition(".")[0]).upper()
         names = {_norm(row.get(k, "")) for k in ("naam", "titel", "statline_key")} | {_norm(maat)}
         if not any((t in ("", table)) and n in names for t, n in wanted):
             out.append(maat)
@@ -194,24 +206,26 @@ def compare(old_dir: Path | None, new_dir: Path, root: Path | None = None) -> Re
         a, b = old_sources.get(f"statline-{table.lower()}", {}), new_sources.get(f"statline-{table.lower()}", {})
         if old and a and b and str(a.get("published", "")) != str(b.get("published", "")):
             rel.published[table] = (str(a.get("published", "")), str(b.get("published", "")))
-        before, after = _cells(old_tables.get(table)), _cells(new_tables.get(table))
-        p_old, p_new = {k[1] for k in before}, {k[1] for k in after}
-        if added := sorted(p_new - p_old, key=periods.sort_key):
-            rel.periods_new[table] = added
-        if gone := sorted(p_old - p_new, key=periods.sort_key):
-            rel.periods_gone[table] = gone
-        by_period: dict[str, set[str]] = defaultdict(set)
-        for key in after:
-            by_period[key[1]].add(key[0])
+        before = {r[:5]: r[5:] for r in _read(old_tables.get(table))}  # (regio, ..., groep) -> (waarde, teken)
+        p_old = {k[1] for k in before}
         regions_old |= {k[0] for k in before}
-        regions_new |= {k[0] for k in after}
-        for key, value in after.items():
-            if key not in before:
-                rel.cells_added += key[1] not in added
-            elif not _same(before[key], value):
-                revisions.append(Revision(_size(before[key], value), table, key[2], key[0], key[1], key[3], key[4],
-                                          before[key], value))
-        rel.cells_gone += sum(1 for key in before if key not in after and key[1] not in gone)
+        by_period: dict[str, set[str]] = defaultdict(set)
+        fresh: Counter[str] = Counter()  # new cells per period
+        for row in _read(new_tables.get(table)):
+            key, value = row[:5], row[5:]
+            by_period[key[1]].add(key[0])
+            was = before.pop(key, None)
+            if was is None:
+                fresh[key[1]] += 1
+            elif was != value and not _same(was, value):
+                revisions.append(Revision(_size(was, value), table, key[2], key[0], key[1], key[3], key[4], was, value))
+        regions_new |= {code for codes in by_period.values() for code in codes}
+        if added := sorted(set(by_period) - p_old, key=periods.sort_key):
+            rel.periods_new[table] = added
+        if gone := sorted(p_old - set(by_period), key=periods.sort_key):
+            rel.periods_gone[table] = gone
+        rel.cells_added += sum(n for period, n in fresh.items() if period not in added)
+        rel.cells_gone += sum(1 for key in before if key[1] not in gone)  # left over: not in the new table
         if not rel.first:
             for period in added:
                 same_kind = sorted((p for p in by_period if periods.is_half_year(p) == periods.is_half_year(period)
