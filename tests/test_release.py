@@ -137,7 +137,7 @@ def test_revisions_largest_first_in_dutch_formats(releases_dir, root):
     assert len(rows) == 4 + len(AREAS) * 2
     assert all(r[-1] == "status" and r[4] == "2e halfjaar 2024" and r[5].endswith("*") and r[5][:-1] == r[6]
                for r in rows[4:])
-    assert f"16 cijfers herzien (waarvan 12 alleen van status" in text
+    assert "16 cijfers herzien (waarvan 12 alleen van status" in text
     assert "- `84847NED.OntvangenMeldingen_2`" not in text  # both measures have a declaration
     assert "elke maat heeft een koppeling" in text
     assert "Geen regio of gemeente erbij of weg." in text
