@@ -4,10 +4,11 @@ in cbs-gebieden-in-nederland), written by the test into tmp_path with generated 
 as the workflow .github/workflows/statline.yml compares them before and after `make fetch-statline`.
 
 Release 1 -> 2 revises figures: Nederland 2020-H1 64 425* -> 64 505 (the one real pair here: the
-2020 monitor printed 64 425*, StatLine later 64 505; CBS table 84852NED on cbs.nl shows 64.505),
-a Veilig Thuis region's value, a '.' that becomes a number, a percentage, and 2024-H2 turned from
-provisional to definitive. Release 2 -> 3 adds 2025-H1, a measure, and a municipality is gone
-(merged into another in the division of 2025)."""
+2020 monitor printed 64 425*; StatLine later has 64 505, 'Ontvangen meldingen (aantal)', Nederland,
+1e halfjaar 2020 on https://www.cbs.nl/nl-nl/cijfers/detail/84852NED), a Veilig Thuis region's
+value, a '.' that becomes a number and a number that becomes '.', a percentage, and 2024-H2 made
+definitive. Release 2 -> 3 adds 2025-H1 and a measure, and a municipality is gone (merged into
+another in the division of 2025). Every other value is generated."""
 
 from __future__ import annotations
 
@@ -101,11 +102,13 @@ def releases_dir(tmp_path_factory) -> dict[int, Path]:
     one[("VT23", "2023-H1", MELDINGEN)] = ("1200", "")
     one[("GM1903", "2022-H2", MELDINGEN)] = ("", ".")
     one[("NL01", "2023-H2", AANDEEL)] = ("55.6", "")
+    one[("GM0363", "2019-H2", MELDINGEN)] = ("20", "")
     two = cube(HALVES, [MELDINGEN, AANDEEL], provisional=())
     two[("NL01", "2020-H1", MELDINGEN)] = ("64505", "")
     two[("VT23", "2023-H1", MELDINGEN)] = ("1235", "")
     two[("GM1903", "2022-H2", MELDINGEN)] = ("15", "")
     two[("NL01", "2023-H2", AANDEEL)] = ("55.9", "")
+    two[("GM0363", "2019-H2", MELDINGEN)] = ("", ".")
     three = dict(two) | cube(["2025-H1"], [MELDINGEN, AANDEEL, NIEUW], areas=[a for a in AREAS if a != "GM1903"],
                              provisional=("2025-H1",))
     three |= cube(HALVES, [NIEUW], provisional=())
@@ -126,18 +129,19 @@ def test_revisions_largest_first_in_dutch_formats(releases_dir, root):
     text = release.markdown(rel)
     rows = table_rows(text)
     n = NBSP
-    assert rows[:4] == [
+    assert rows[:5] == [
         [TABLE, "Ontvangen meldingen", "", "Nederland (NL01)", "1e halfjaar 2020", f"64{n}425*", f"64{n}505", "+80"],
         [TABLE, "Ontvangen meldingen", "", "Zuid-Limburg (VT23)", "1e halfjaar 2023", f"1{n}200", f"1{n}235", "+35"],
+        [TABLE, "Ontvangen meldingen", "", "Amsterdam (GM0363)", "2e halfjaar 2019", "20", ".", "cijfer vervallen"],
         [TABLE, "Ontvangen meldingen", "", "Eijsden-Margraten (GM1903)", "2e halfjaar 2022", ".", "15", "cijfer bekend"],
         [TABLE, "Aandeel meldingen van politie", "", "Nederland (NL01)", "2e halfjaar 2023", f"55,6{n}%", f"55,9{n}%",
          f"+0,3{n}%-punt"],
     ]
     # then 2024-H2 made definitive: every area and measure, status only
-    assert len(rows) == 4 + len(AREAS) * 2
+    assert len(rows) == 5 + len(AREAS) * 2
     assert all(r[-1] == "status" and r[4] == "2e halfjaar 2024" and r[5].endswith("*") and r[5][:-1] == r[6]
-               for r in rows[4:])
-    assert "16 cijfers herzien (waarvan 12 alleen van status" in text
+               for r in rows[5:])
+    assert "17 cijfers herzien (waarvan 12 alleen van status" in text
     assert "- `84847NED.OntvangenMeldingen_2`" not in text  # both measures have a declaration
     assert "elke maat heeft een koppeling" in text
     assert "Geen regio of gemeente erbij of weg." in text
@@ -146,7 +150,7 @@ def test_revisions_largest_first_in_dutch_formats(releases_dir, root):
 def test_the_table_is_capped(releases_dir, root):
     text = release.markdown(release.compare(releases_dir[1], releases_dir[2], root), max_rows=3)
     assert len(table_rows(text)) == 3
-    assert "\nen 13 meer.\n" in text
+    assert "\nen 14 meer.\n" in text
 
 
 def test_a_new_half_year_a_new_measure_and_a_municipality_gone(releases_dir, root):
@@ -197,7 +201,7 @@ def test_a_changelog_without_unreleased_gets_one(releases_dir, root, tmp_path):
         release.add_to_changelog("# Changelog\n\nIntro.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n\n- x\n", rel))
     found = releases(Content(tmp_path))
     assert [r["versie"] for r in found] == ["Unreleased", "0.1.0"]
-    assert found[0]["secties"][0][0] == "Changed" and "16 figures revised" in found[0]["secties"][0][1]
+    assert found[0]["secties"][0][0] == "Changed" and "17 figures revised" in found[0]["secties"][0][1]
 
 
 def test_a_first_fetch(releases_dir, root, tmp_path):
