@@ -1,7 +1,6 @@
 """The shape of build_data/: six layers, each importing only from itself and the layers below
-(model < load < compute < pages < site < fetch), no import cycle, no module over 400 lines. Read
-from the source with ast (nothing is imported), so the test is fast and names the file that breaks
-a rule."""
+(model < load < compute < pages < site < fetch), no import cycle, no module over 400 lines. Read from the
+source with ast (nothing is imported), so the test is fast and names the file that breaks a rule."""
 
 from __future__ import annotations
 
