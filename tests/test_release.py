@@ -129,19 +129,20 @@ def test_revisions_largest_first_in_dutch_formats(releases_dir, root):
     text = release.markdown(rel)
     rows = table_rows(text)
     n = NBSP
-    assert rows[:5] == [
+    assert rows[:5] == [  # other values by their difference, then figures known or gone, then symbols
         [TABLE, "Ontvangen meldingen", "", "Nederland (NL01)", "1e halfjaar 2020", f"64{n}425*", f"64{n}505", "+80"],
         [TABLE, "Ontvangen meldingen", "", "Zuid-Limburg (VT23)", "1e halfjaar 2023", f"1{n}200", f"1{n}235", "+35"],
-        [TABLE, "Ontvangen meldingen", "", "Amsterdam (GM0363)", "2e halfjaar 2019", "20", ".", "cijfer vervallen"],
-        [TABLE, "Ontvangen meldingen", "", "Eijsden-Margraten (GM1903)", "2e halfjaar 2022", ".", "15", "cijfer bekend"],
         [TABLE, "Aandeel meldingen van politie", "", "Nederland (NL01)", "2e halfjaar 2023", f"55,6{n}%", f"55,9{n}%",
          f"+0,3{n}%-punt"],
+        [TABLE, "Ontvangen meldingen", "", "Amsterdam (GM0363)", "2e halfjaar 2019", "20", ".", "cijfer vervallen"],
+        [TABLE, "Ontvangen meldingen", "", "Eijsden-Margraten (GM1903)", "2e halfjaar 2022", ".", "15", "cijfer bekend"],
     ]
     # then 2024-H2 made definitive: every area and measure, status only
     assert len(rows) == 5 + len(AREAS) * 2
     assert all(r[-1] == "status" and r[4] == "2e halfjaar 2024" and r[5].endswith("*") and r[5][:-1] == r[6]
                for r in rows[5:])
-    assert "17 cijfers herzien (waarvan 12 alleen van status" in text
+    assert ("17 cijfers herzien: 3 met een andere waarde, 2 bekend geworden of vervallen (`.`), 12 alleen van "
+            "status (zoals voorlopig → definitief). Grootste verschil eerst:") in text
     assert "- `84847NED.OntvangenMeldingen_2`" not in text  # both measures have a declaration
     assert "elke maat heeft een koppeling" in text
     assert "Geen regio of gemeente erbij of weg." in text
@@ -164,9 +165,10 @@ def test_a_new_half_year_a_new_measure_and_a_municipality_gone(releases_dir, roo
     assert "- in 2e halfjaar 2024, niet meer in 1e halfjaar 2025: Eijsden-Margraten (GM1903)" in lines
     assert "- gemeentelijke indeling 2025, indeling: nieuw jaar, 2 gemeenten" in lines
     assert "- gemeentelijke indeling 2025, gemeente niet meer in de indeling: GM1903 Eijsden-Margraten" in lines
-    assert "- nieuw: `84847NED.Hermeldingen_9` Hermeldingen" in lines
-    assert any(line.startswith("- zonder koppeling") and line.endswith("1: `84847NED.Hermeldingen_9` Hermeldingen")
-               for line in lines)
+    at = lines.index("- nieuw: 1")
+    assert lines[at + 1] == "  - `84847NED.Hermeldingen_9` Hermeldingen"
+    assert lines[at + 2] == "- zonder koppeling (geen `statline:`-blok van een declaratie noemt ze): 1"
+    assert lines[at + 3] == "  - `84847NED.Hermeldingen_9` Hermeldingen"
     assert "op StatLine gewijzigd 2025-10-30 → 2026-04-29" in text
     # the new measure's earlier periods are cells added outside the new period
     assert rel.cells_added == len(AREAS) * len(HALVES)
@@ -209,7 +211,7 @@ def test_a_first_fetch(releases_dir, root, tmp_path):
     assert rel.first and rel.changed and rel.revisions == [] and rel.measures_new == []
     text = release.markdown(rel)
     assert "Eerste ophaling uit CBS StatLine (opgehaald 2025-05-03)" in text
-    assert "  - perioden: 1e halfjaar 2019 (2019-H1), " in text
+    assert "  - perioden: 1e halfjaar 2019 t/m 2e halfjaar 2024 (12 halfjaren)" in text
     assert "- in de cijfers: 1 Nederland, 2 VT-regio's, 3 gemeenten" in text
     assert "- gemeentelijke indeling 2019–2024, indeling: 6 jaar, 3 gemeenten per jaar" in text
     assert "### Herziene cijfers" not in text
@@ -250,3 +252,25 @@ def test_cli(releases_dir, root, tmp_path):
 
     result = run("--new", str(tmp_path / "nothing"))
     assert result.returncode == 2 and "geen StatLine-pakket" in result.stderr
+
+
+def test_categories_by_name_and_periods_with_a_gap(tmp_path):
+    """A table with extra dimensions: the first one's category by its name (categorieen.csv), further
+    ones by key; a run of periods with a gap is listed, not shortened to 't/m'."""
+    for name, value in (("old", "100"), ("new", "150")):
+        pkg = tmp_path / name / release.STATLINE / "data"
+        pkg.mkdir(parents=True)
+        lines = ["regio,periode,maat,categorie,groep,waarde,teken"]
+        lines += [f"NL01,{p},84848NED.Meldingen_2,T001038,A025,{value if p == '2021-H1' else 5},"
+                  for p in (["2019-H1", "2019-H2", "2020-H1", "2021-H1"] + (["2022-H1"] if name == "new" else []))]
+        (pkg / "statline_84848ned.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (pkg / "maten.csv").write_text("maat,naam,titel,eenheid,afronding,definitie,tabel,statline_key\n"
+                                       "84848NED.Meldingen_2,Meldingen,Meldingen,aantal,5,,84848NED,Meldingen_2\n")
+        (pkg / "categorieen.csv").write_text("maat,categorie,naam,tabel,dimensie,categoriegroep\n"
+                                             "84848NED.Meldingen_2,T001038,Totaal,84848NED,Melder,\n")
+    rel = release.compare(tmp_path / "old", tmp_path / "new")
+    assert table_rows(release.markdown(rel)) == [
+        ["84848NED", "Meldingen", "Totaal; A025", "NL01", "1e halfjaar 2021", "100", "150", "+50"]]
+    first = release.markdown(release.compare(None, tmp_path / "new"))
+    assert ("  - perioden: 1e halfjaar 2019 (2019-H1), 2e halfjaar 2019 (2019-H2), 1e halfjaar 2020 (2020-H1), "
+            "1e halfjaar 2021 (2021-H1), 1e halfjaar 2022 (2022-H1)") in first.splitlines()

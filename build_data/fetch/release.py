@@ -25,7 +25,7 @@ import yaml
 
 from ..load.content import Content
 from ..model import periods
-from .release_notes import Release, Revision, add_to_changelog, as_number, markdown
+from .release_notes import Release, Revision, add_to_changelog, as_number, markdown, order
 
 STATLINE = "cbs-statline-veilig-thuis"
 GEBIEDEN = "cbs-gebieden-in-nederland"
@@ -188,6 +188,9 @@ def compare(old_dir: Path | None, new_dir: Path, root: Path | None = None) -> Re
     old_maten = {r["maat"]: r for r in _rows(old / "data" / "maten.csv")} if old else {}
     new_maten = {r["maat"]: r for r in _rows(new / "data" / "maten.csv")}
     rel.measures = {**old_maten, **new_maten}
+    for package in (old, new):  # names of categories, the newest last
+        rel.categories.update({(r["maat"], r["categorie"]): r.get("naam", "") for r in
+                               _rows(package / "data" / "categorieen.csv")} if package else {})
     if not rel.first:
         rel.measures_new = sorted(set(new_maten) - set(old_maten))
         rel.measures_gone = sorted(set(old_maten) - set(new_maten))
@@ -234,8 +237,7 @@ def compare(old_dir: Path | None, new_dir: Path, root: Path | None = None) -> Re
                     ins, outs = seen.setdefault((period, same_kind[-1]), (set(), set()))
                     ins |= by_period[period] - by_period[same_kind[-1]]
                     outs |= by_period[same_kind[-1]] - by_period[period]
-    rel.revisions = sorted(revisions, key=lambda r: (-r.size, r.tabel, r.maat, r.regio, periods.sort_key(r.periode),
-                                                     r.categorie, r.groep))
+    rel.revisions = sorted(revisions, key=order)
     rel.regions = sorted(regions_new)
     if not rel.first:
         rel.regions_new, rel.regions_gone = sorted(regions_new - regions_old), sorted(regions_old - regions_new)

@@ -51,6 +51,7 @@ class Release:
     measures_gone: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     measures: dict[str, dict] = field(default_factory=dict)  # maat -> maten.csv row (new, else old)
+    categories: dict[tuple[str, str], str] = field(default_factory=dict)  # (maat, key) -> name (categorieen.csv)
     names: dict[str, str] = field(default_factory=dict)  # region code -> name
 
     @property
@@ -65,6 +66,18 @@ def as_number(text: str) -> float | None:
         return float(text) if text else None
     except ValueError:
         return None
+
+
+def change_kind(rev: Revision) -> int:
+    """0 another value, 1 a figure now known or no longer ('.' <-> value), 2 the symbol only (* -> '')."""
+    a, b = as_number(rev.old[0]), as_number(rev.new[0])
+    return 2 if a == b else 0 if a is not None and b is not None else 1
+
+
+def order(rev: Revision) -> tuple:
+    """Largest change first: other values by their difference, then figures known or gone by their
+    value, then changes of symbol only."""
+    return (change_kind(rev), -rev.size, rev.tabel, rev.maat, rev.regio, periods.sort_key(rev.periode), rev.categorie, rev.groep)
 
 
 def shown(cell: tuple[str, str], unit: str = "aantal") -> str:
@@ -110,8 +123,26 @@ def _capped(items: list[str], limit: int = MAX_LIST) -> str:
     return ", ".join(items[:limit]) + (f" en {formatting.number(more)} meer" if more > 0 else "")
 
 
+def _index(period: str) -> int:
+    year, _, half = period.partition("-H")
+    return int(year) * 2 + int(half) if half else int(year)
+
+
 def _period_list(ps: list[str]) -> str:
-    return ", ".join(f"{periods.label(p)} ({p})" for p in ps)
+    """'1e halfjaar 2025 (2025-H1)'; a run of more than three as '... t/m ... (12 halfjaren)'."""
+    parts = []
+    for group, word in (([p for p in ps if periods.is_half_year(p)], "halfjaren"),
+                        ([p for p in ps if not periods.is_half_year(p)], "jaren")):
+        if len(group) > 3 and _index(group[-1]) - _index(group[0]) + 1 == len(group):
+            parts.append(f"{periods.label(group[0])} t/m {periods.label(group[-1])} ({len(group)} {word})")
+        else:
+            parts += [f"{periods.label(p)} ({p})" for p in group]
+    return ", ".join(parts)
+
+
+def _category(rel: Release, rev: Revision) -> str:
+    name = rel.categories.get((rev.maat, rev.categorie), rev.categorie)
+    return "; ".join(x for x in (name, rev.groep) if x)
 
 
 def _kinds(codes) -> str:
@@ -143,17 +174,18 @@ def markdown(rel: Release, max_rows: int = MAX_ROWS) -> str:
     out.append("")
     if not rel.first:
         out += ["### Herziene cijfers", ""]
-        status = sum(1 for r in rel.revisions if as_number(r.old[0]) == as_number(r.new[0]))
+        kinds = Counter(change_kind(r) for r in rel.revisions)
         if rel.revisions:
-            out += [f"{formatting.number(len(rel.revisions))} cijfers herzien (waarvan {formatting.number(status)} "
-                    "alleen van status, zoals voorlopig → definitief), grootste verschil eerst:", "",
+            out += [f"{formatting.number(len(rel.revisions))} cijfers herzien: {formatting.number(kinds[0])} met een "
+                    f"andere waarde, {formatting.number(kinds[1])} bekend geworden of vervallen (`.`), "
+                    f"{formatting.number(kinds[2])} alleen van status (zoals voorlopig → definitief). "
+                    "Grootste verschil eerst:", "",
                     "| Tabel | Maat | Categorie | Regio | Periode | Was | Wordt | Verschil |",
                     "|---|---|---|---|---|---|---|---:|"]
             for r in rel.revisions[:max_rows]:
                 unit = rel.measures.get(r.maat, {}).get("eenheid", "aantal")
-                cat = "+".join(x for x in (r.categorie, r.groep) if x)
                 out.append("| " + " | ".join(_cell(x) for x in (
-                    r.tabel, _measure(rel, r.maat), cat, _region(rel, r.regio), periods.label(r.periode),
+                    r.tabel, _measure(rel, r.maat), _category(rel, r), _region(rel, r.regio), periods.label(r.periode),
                     shown(r.old, unit), shown(r.new, unit), difference(r, unit))) + " |")
             if len(rel.revisions) > max_rows:
                 out += ["", f"en {formatting.number(len(rel.revisions) - max_rows)} meer."]
@@ -174,23 +206,23 @@ def markdown(rel: Release, max_rows: int = MAX_ROWS) -> str:
             out.append(f"- in {periods.label(period)}, niet in {periods.label(prev)}: {_capped([_region(rel, c) for c in ins])}")
         if outs:
             out.append(f"- in {periods.label(prev)}, niet meer in {periods.label(period)}: {_capped([_region(rel, c) for c in outs])}")
-    kinds = {"jaar": "indeling", "nieuw": "gemeente nieuw", "weg": "gemeente niet meer in de indeling",
+    words = {"jaar": "indeling", "nieuw": "gemeente nieuw", "weg": "gemeente niet meer in de indeling",
              "verhuisd": "andere Veilig Thuis-regio", "naam": "andere naam"}
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     for year, kind, text in rel.division:
         grouped[(year, kind)].append(text)
     for (year, kind), texts in grouped.items():
-        out.append(f"- gemeentelijke indeling {year}, {kinds[kind]}: {_capped(texts)}")
+        out.append(f"- gemeentelijke indeling {year}, {words[kind]}: {_capped(texts)}")
     if out[-1] == "":
         out.append("Geen regio of gemeente erbij of weg.")
     out += ["", "### Maten", ""]
-    if rel.measures_new:
-        out.append(f"- nieuw: {_capped([f'`{m}` {_measure(rel, m)}' for m in rel.measures_new])}")
-    if rel.measures_gone:
-        out.append(f"- niet meer op StatLine: {_capped([f'`{m}` {_measure(rel, m)}' for m in rel.measures_gone])}")
-    if rel.unmapped:
-        out.append(f"- zonder koppeling (geen `statline:`-blok van een declaratie noemt ze), "
-                   f"{formatting.number(len(rel.unmapped))}: {_capped([f'`{m}` {_measure(rel, m)}' for m in rel.unmapped])}")
+    for label, maten in (("nieuw", rel.measures_new), ("niet meer op StatLine", rel.measures_gone),
+                         ("zonder koppeling (geen `statline:`-blok van een declaratie noemt ze)", rel.unmapped)):
+        if maten:
+            out.append(f"- {label}: {formatting.number(len(maten))}")
+            out += [f"  - `{m}` {_measure(rel, m)}" for m in maten[:MAX_LIST]]
+            if len(maten) > MAX_LIST:
+                out.append(f"  - en {formatting.number(len(maten) - MAX_LIST)} meer")
     if out[-1] == "":
         out.append("Geen maat erbij of weg; elke maat heeft een koppeling.")
     out += ["", "### Controleren voor het samenvoegen", "",
