@@ -226,7 +226,8 @@ def markdown(rel: Release, max_rows: int = MAX_ROWS) -> str:
     if out[-1] == "":
         out.append("Geen maat erbij of weg; elke maat heeft een koppeling.")
     out += ["", "### Controleren voor het samenvoegen", "",
-            "- `make fetch-statline`, `make validate`, `make site` en `make test` slaagden in deze workflow.",
+            "- De workflow opent deze pull request alleen als `make fetch-statline`, `make validate`, `make site` "
+            "en `make test` slaagden; de log van de run staat onder Actions.",
             "- Herzieningen: kloppen de grootste verschillen met StatLine (tabelpagina op cbs.nl)?",
             "- Nieuwe maten of maten zonder koppeling: een `statline:`-blok toevoegen of bewust laten.",
             "- Regio's en gemeenten: een nieuwe indeling ook in `datapackages/regions`?",
