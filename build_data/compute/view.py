@@ -21,13 +21,15 @@ from .outputs import records
 
 
 def sources(ind: Indicator, catalog: Catalog) -> list[dict]:
-    """The publications the indicator's values come from (provenance travels with the rows)."""
-    package = catalog.packages[ind.pakket]
-    used = list(dict.fromkeys(list(ind.data.bron) + list(ind.verandering.bron)))
+    """The publications the indicator's values come from (provenance travels with the rows: each
+    row names its package and source, e.g. a publication or a StatLine table)."""
+    frames = [f for f in (ind.data, ind.verandering) if len(f)]
+    used = list(dict.fromkeys((p or ind.pakket, b) for f in frames for p, b in zip(f.get("pakket", [ind.pakket] * len(f)), f.bron)))
     out = []
-    for name in used:
+    for pakket, name in used:
+        package = catalog.packages[pakket]
         src = package.sources[name]
-        places = sorted(set(ind.data[ind.data.bron == name].vindplaats) | set(ind.verandering[ind.verandering.bron == name].vindplaats))
+        places = sorted({v for f in frames for v, b in zip(f.vindplaats, f.bron) if b == name})
         out.append({
             "naam": name,
             "titel": src.get("title", ""),
