@@ -74,6 +74,7 @@ def load_indicators(catalog: Catalog, content: Content) -> tuple[list[Indicator]
             grafieken=list(decl["grafieken"]), pakket=package.name, maat=maat,
             volgorde=int(decl.get("volgorde", 1000)), file=rel, data=data, verandering=change,
             zie_ook=list(decl.get("zie_ook") or []),
+            catalogus=[decl["catalogus"]] if isinstance(decl.get("catalogus"), str) else list(decl.get("catalogus") or []),
         ))
     out.sort(key=lambda i: (list(themes).index(i.thema.slug), i.volgorde, i.id))
     declared = declared_ids(content)

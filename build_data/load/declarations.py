@@ -19,7 +19,7 @@ from .content import Content
 
 LEVELS = {"landelijk", "regionaal"}
 REQUIRED = ("id", "thema", "niveau", "bron", "grafieken", "tekst")
-KNOWN = REQUIRED + ("titel", "eenheid", "definitie", "volgorde", "zie_ook", "statline")
+KNOWN = REQUIRED + ("titel", "eenheid", "definitie", "volgorde", "zie_ook", "statline", "catalogus")
 KNOWN_SOURCE = ("pakket", "maat", "verandering")
 
 
