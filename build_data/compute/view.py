@@ -101,8 +101,11 @@ class View:
 
     def latest_for(self, code: str) -> str | None:
         """The latest period with regional figures in which the area has a record: the latest
-        regional period, or for a region that no longer exists its last one."""
-        for period in reversed(self.periods_regional):
+        regional period, or for a region that no longer exists its last one (of the same length
+        as the latest: a half-year when the latest is one)."""
+        half = periods.is_half_year(self.latest_regional) if self.latest_regional else False
+        ordered = sorted(self.periods_regional, key=lambda p: (periods.is_half_year(p) == half, periods.sort_key(p)))
+        for period in reversed(ordered):
             if code in self.at(period):
                 return period
         return None

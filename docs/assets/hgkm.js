@@ -277,6 +277,8 @@
     updateUrl(slug);
     storageSet(slug);
     if (announce) {
+      var notes = document.querySelectorAll(".hgkm-periodemelding");
+      for (var n = 0; n < notes.length; n++) notes[n].textContent = "";  // a note on the previous region is out of date
       var msgs = document.querySelectorAll(".hgkm-melding");
       for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Regio gekozen: " + regionName(slug);
     }
