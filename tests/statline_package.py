@@ -5,10 +5,14 @@ package is only ever written into a temporary directory, never into the reposito
 Three tables, as the real ones are laid out on StatLine:
 - 84847NED (kerncijfers per Veilig Thuis-regio): twelve topics, no extra dimension;
 - 84852NED (veiligheidsbeoordeling en -taxatie): topic 'Ontvangen meldingen' with two extra
-  dimensions, Veiligheidstaxatie (categorie) and Melder (groep), each with a 'Totaal' category;
-- 85361NED (eerdere betrokkenheid): topic 'Ontvangen meldingen' by Eerdere betrokkenheid.
-The topic keys are synthetic in the StatLine style (Title words joined, '_<n>'); titles are those
-of the CBS tables. One value is real: Nederland, 1e halfjaar 2020, Ontvangen meldingen = 64 505
+  dimensions, Veiligheidstaxatie (categorie) and Veiligheidsbeoordeling (groep), each with a
+  'Totaal' category (the layout of cbs.nl/nl-nl/cijfers/detail/84852NED; the category titles
+  below 'Totaal' are not recorded there and are ours);
+- 85361NED (eerdere betrokkenheid): no extra dimension; topics in groups, 'Ontvangen meldingen:
+  Ontvangen meldingen, totaal', '…: 1e melding, geen betrokkenen bekend VT', '…: Hermelding:
+  Totaal', '…: Vervolgmelding tijdens betrokkenheid VT: Totaal' (as cbs.nl/nl-nl/cijfers/detail/85361NED
+  shows them).
+The topic keys are synthetic in the StatLine style (Title words joined, '_<n>'). One value is real: Nederland, 1e halfjaar 2020, Ontvangen meldingen = 64 505
 (cbs.nl, table page 84852NED), which differs from the 64 425* the Impactmonitor 2020 printed."""
 
 from __future__ import annotations
@@ -39,10 +43,15 @@ KERNCIJFERS = [  # (topic group path, title)
 # national level per half-year of each topic (roughly the size the publications print)
 LEVEL = [58000, 66000, 80000, 51000, 50000, 12000, 9000, 8500, 7000, 4000, 3800, 23000]
 
-TAXATIE = [("T001", "Totaal veiligheidstaxatie", ""), ("A045", "Acute onveiligheid", "Onveilig"),
+TAXATIE = [("T001", "Totaal", ""), ("A045", "Acute onveiligheid", "Onveilig"),
            ("A046", "Structurele onveiligheid", "Onveilig"), ("A047", "Geen acute of structurele onveiligheid", "")]
-MELDER = [("T002", "Totaal melders"), ("M010", "Politie"), ("M020", "Burger"), ("M030", "Overige beroepsmatige melders")]
-BETROKKENHEID = [("T001", "Totaal eerdere betrokkenheid"), ("E010", "Eerder betrokken"), ("E020", "Niet eerder betrokken")]
+BEOORDELING = [("T002", "Totaal"), ("B010", "Overdracht"), ("B020", "Dienst onderzoek"), ("B030", "Dienst voorwaarden en vervolg")]
+BETROKKENHEID = [  # (topic group path, title, share of all meldingen)
+    ("Ontvangen meldingen", "Ontvangen meldingen, totaal", 1.0),
+    ("Ontvangen meldingen", "1e melding, geen betrokkenen bekend VT", 0.32),
+    ("Ontvangen meldingen: Hermelding", "Totaal", 0.38),
+    ("Ontvangen meldingen: Vervolgmelding tijdens betrokkenheid VT", "Totaal", 0.29),
+]
 
 TITLES = {"84847NED": "Veilig Thuis; kerncijfers, regio",
           "84852NED": "Veilig Thuis; veiligheidsbeoordeling en -taxatie, regio",
@@ -134,10 +143,13 @@ def write_statline_package(datapackages_dir: Path, periods: list[str] | None = N
         if table == "84847NED":
             topics = [(f"{t.title().replace(' ', '')}_{i + 1}", g, t, LEVEL[i]) for i, (g, t) in enumerate(KERNCIJFERS)]
             dims = []
-        else:
+        elif table == "84852NED":
             topics = [("OntvangenMeldingen_1", "Meldingen", "Ontvangen meldingen", 66000)]
-            dims = ([("Veiligheidstaxatie", TAXATIE), ("Melder", [(k, n, "") for k, n in MELDER])] if table == "84852NED"
-                    else [("EerdereBetrokkenheid", [(k, n, "") for k, n in BETROKKENHEID])])
+            dims = [("Veiligheidstaxatie", TAXATIE), ("Veiligheidsbeoordeling", [(k, n, "") for k, n in BEOORDELING])]
+        else:
+            topics = [(f"{(g.rpartition(': ')[2] + t).title().replace(' ', '').replace(',', '')}_{i + 1}", g, t, 66000 * s)
+                      for i, (g, t, s) in enumerate(BETROKKENHEID)]
+            dims = []
         for key, group, title, level in topics:
             maat = f"{table}.{key}"
             maten.append([maat, f"{group}: {title}", title, "aantal", 5, f"{title} (StatLine-tabel {table}).", table, key])

@@ -166,19 +166,29 @@ def _small_root(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("tabel", "99999NED", "tabel '99999NED' staat niet in cbs-statline-veilig-thuis"),
-    ("maat", "Ontvangen meldingenn", "onderwerp 'Ontvangen meldingenn' staat niet in StatLine-tabel 84847NED"),
+@pytest.mark.parametrize("field, value, message, severity", [
+    ("maat", "Ontvangen meldingenn", "onderwerp 'Ontvangen meldingenn' staat niet in StatLine-tabel 84847NED", "error"),
+    ("maat", "Totaal", "onderwerp 'Totaal' is niet eenduidig in", "error"),
+    # a table the package lacks (a fetch of other tables only): a warning, the indicator shows the publications
+    ("tabel", "99999NED", "tabel '99999NED' staat niet in cbs-statline-veilig-thuis", "warning"),
 ])
-def test_an_unknown_table_or_topic_is_a_problem_with_file_and_field(tmp_path, field, value, message):
+def test_an_unknown_table_or_topic_is_a_problem_with_file_and_field(tmp_path, field, value, message, severity):
     root = _small_root(tmp_path)
     path = root / "build_data/indicators/vergroting-bereik-veilig-thuis/ontvangen_meldingen.yml"
     decl = path.read_text(encoding="utf-8")
     original = {"tabel": "84847NED", "maat": "Ontvangen meldingen"}[field]
+    if value == "Totaal":  # a title that several topics of a table share (85361NED: 'Hermelding: Totaal', …)
+        path = root / "build_data/indicators/vergroting-bereik-veilig-thuis/hermeldingen.yml"
+        decl, original = path.read_text(encoding="utf-8"), "'Ontvangen meldingen: Hermelding: Totaal'"
+        decl = decl.replace("  maat: 'Ontvangen meldingen: Hermelding: Totaal'  # TopicGroup path: Title, as in maten.csv `naam`",
+                            f"  maat: {original}")
     path.write_text(decl.replace(f"  {field}: {original}\n", f"  {field}: {value}\n"), encoding="utf-8")
-    _, _, problems = check_inputs(root)
-    found = [p for p in problems if p.severity == "error"]
-    assert [(p.file, p.field) for p in found] == [(str(path.relative_to(root)), f"statline.{field}")]
+    _, inds, problems = check_inputs(root)
+    found = [p for p in problems if p.type == "unknown-source"]
+    assert [(p.file, p.field, p.severity) for p in found] == [(str(path.relative_to(root)), f"statline.{field}", severity)]
+    if severity == "warning":
+        ind = next(i for i in inds if i.id == "ontvangen_meldingen")
+        assert set(ind.data.bron) == {"cbs-bvt-2019h2", "cbs-impactmonitor-2020"}
     assert message in found[0].message and found[0].row == decl.splitlines().index(f"  {field}: {original}") + 1
 
 

@@ -20,6 +20,10 @@ figure's history:
   {waarde_tekst, bron, vindplaats, published}, and its `noot` says
   'Herzien: eerder gepubliceerd als 64 425* (CBS, Impactmonitor …, Figuur 3.2.1).'
 
+The same holds across packages: with datapackages/cbs-statline-veilig-thuis present, StatLine's
+rows of a figure join the publication's (build_data.compute.statline) and `apply` is given both
+packages, so StatLine's newer value is shown and the printed one is its history.
+
 `apply` runs where an indicator's frame is made (build_data.indicators), after the measure's rows
 are selected and before an indicator's own `compute`. A figure computed from revised figures (a
 ratio) uses the shown values and has no history of its own (`computed`). When a frame holds no

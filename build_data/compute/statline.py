@@ -7,8 +7,9 @@ the publication's category codes, other dimensions at their total. Then
 build_data.compute.revisions shows StatLine's value where the publication printed another one,
 and lists the printed one as revision. Without the package nothing here changes a thing.
 
-Only areas the regions know are kept (Nederland, the Veilig Thuis regions and, once the regions
-hold them, municipalities): a row of an area no page can show would only be carried along."""
+Only Nederland and the Veilig Thuis regions are kept (AREAS), and only those the regions know: the
+benchmark, ranks and maps compare the areas below Nederland, and municipalities among them would
+be compared with regions. Municipal rows (GM) are left to the municipalities' own pages."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ import pandas as pd
 from ..load import statline as block
 from ..model import dates
 from ..model.catalog import Catalog
+
+AREAS = ("NL", "VT")  # code prefixes of the areas whose StatLine rows join the publications' rows
 
 
 def statline_rows(decl: dict, catalog: Catalog) -> pd.DataFrame | None:
@@ -31,7 +34,7 @@ def statline_rows(decl: dict, catalog: Catalog) -> pd.DataFrame | None:
         return None
     obs = pkg.observations
     rows = obs[obs.maat == resolved.maat]
-    known = set(catalog.regions.by_code)
+    known = {c for c in catalog.regions.by_code if c.startswith(AREAS)}
     rows = rows[rows.regio_code.isin(known)]
     rows = rows.copy()
     if resolved.dimensions:

@@ -135,9 +135,10 @@ def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Them
             found += statline.check(decl, catalog, rel, lines.get, unit)  # inert without the StatLine package
         if "statline" not in decl and bron.get("pakket") == statline.PACKAGE and not bron.get("maat"):
             found.append(Problem(rel, lines.get("bron"), "bron.maat", "invalid-indicator", "bron.maat of een statline-blok ontbreekt"))
-        if found:
+        if any(p.severity == "error" for p in found):
             problems += found
             continue
+        problems += found  # warnings only (a StatLine table not fetched): the declaration stands
         if package is None or package.name in catalog.broken:
             continue  # no trustworthy rows: the package's own problems say why
         seen.add(decl["id"])

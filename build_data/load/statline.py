@@ -47,17 +47,18 @@ def package(catalog: Catalog) -> Package | None:
     return catalog.packages.get(PACKAGE)
 
 
-def _find_measure(pkg: Package, tabel: str, wanted: str):
+def _find_measure(pkg: Package, tabel: str, wanted: str) -> list:
+    """The topics of the table that `wanted` names: by key, by 'Group: Title' (naam) or by title."""
     m = pkg.measures
     rows = m[m.get("tabel", "") == tabel] if "tabel" in m else m.iloc[0:0]
     w = _norm(wanted)
-    for r in rows.itertuples(index=False):
-        names = {_norm(getattr(r, "naam", "")), _norm(getattr(r, "titel", "")), _norm(getattr(r, "statline_key", "")), _norm(r.maat)}
-        # 'Group: Title' also matches by its last part (the title)
-        names.add(_norm(str(getattr(r, "naam", "")).rpartition(":")[2]))
-        if w in names:
-            return r
-    return None
+    exact = [r for r in rows.itertuples(index=False)
+             if w in {_norm(getattr(r, "naam", "")), _norm(getattr(r, "statline_key", "")), _norm(r.maat)}]
+    if exact:
+        return exact
+    # by its title alone ('titel', or the last part of 'Group: Title')
+    return [r for r in rows.itertuples(index=False)
+            if w in {_norm(getattr(r, "titel", "")), _norm(str(getattr(r, "naam", "")).rpartition(":")[2])}]
 
 
 def _category(options: list[tuple[str, str]], wanted: str) -> str | None:
@@ -67,9 +68,9 @@ def _category(options: list[tuple[str, str]], wanted: str) -> str | None:
 
 def resolve(block, pkg: Package, rel: str, line_of, eenheid: str = "") -> tuple[Resolved | None, list[Problem]]:
     """The block resolved against the package, or None with the problems (file, line, field)."""
-    def problem(key, message):
+    def problem(key, message, severity="error"):
         return Problem(rel, line_of(f"statline.{key}") or line_of("statline"), f"statline.{key}" if key else "statline",
-                       "unknown-source", message)
+                       "unknown-source", message, severity)
 
     if not isinstance(block, dict):
         return None, [problem("", "statline moet velden hebben: tabel, maat (en eventueel dimensie, categorieen)")]
@@ -77,18 +78,22 @@ def resolve(block, pkg: Package, rel: str, line_of, eenheid: str = "") -> tuple[
     tabel, wanted = str(block.get("tabel") or ""), block.get("maat")
     tables = sorted(set(pkg.measures.get("tabel", [])))
     if tabel not in tables:
-        return None, found + [problem("tabel", f"tabel {tabel!r} staat niet in {PACKAGE} ({', '.join(tables) or 'geen tabellen'})")]
-    row = _find_measure(pkg, tabel, wanted)
-    if row is None:
-        titles = [str(getattr(r, "titel", "") or r.naam) for r in pkg.measures[pkg.measures.tabel == tabel].itertuples(index=False)]
-        return None, found + [problem("maat", f"onderwerp {wanted!r} staat niet in StatLine-tabel {tabel} ({'; '.join(titles)})")]
+        # a warning: a fetch of some tables only (--table) keeps the others' indicators on the publications
+        return None, found + [problem("tabel", f"tabel {tabel!r} staat niet in {PACKAGE} ({', '.join(tables) or 'geen tabellen'}); "
+                                               "de indicator toont alleen de publicaties", "warning")]
+    matches = _find_measure(pkg, tabel, wanted)
+    if len(matches) != 1:
+        names = [str(r.naam) for r in pkg.measures[pkg.measures.tabel == tabel].itertuples(index=False)]
+        what = "staat niet in" if not matches else "is niet eenduidig in (noem 'Groep: Titel' of de key)"
+        return None, found + [problem("maat", f"onderwerp {wanted!r} {what} StatLine-tabel {tabel} ({'; '.join(names)})")]
+    row = matches[0]
     if eenheid and row.eenheid != eenheid:
         found.append(problem("maat", f"onderwerp {wanted!r} van tabel {tabel} is een {row.eenheid}, de indicator een {eenheid}"))
     cats = pkg.categories[pkg.categories.maat == row.maat]
     dims = list(dict.fromkeys(cats.get("dimensie", [])))
     options = {d: [(c, n) for c, n in zip(cats.categorie[cats.dimensie == d], cats.naam[cats.dimensie == d])] for d in dims}
     keep: list[dict[str, str]] = []
-    chosen = block.get("dimensie")
+    chosen = next((d for d in dims if _norm(d) == _norm(block.get("dimensie"))), block.get("dimensie"))
     if (block.get("categorieen") or block.get("categorie")) and chosen not in dims:
         found.append(problem("dimensie", f"dimensie {chosen!r} bestaat niet bij {tabel} {row.titel if hasattr(row, 'titel') else wanted} "
                                          f"({', '.join(dims) or 'geen dimensies'})"))
