@@ -95,6 +95,14 @@ def test_the_division_of_each_period_in_its_benchmark(statline_site):
     # each period's caption names its period (a comparison of one period, never half-years and years mixed)
     assert "per Veilig Thuis-regio, 2e halfjaar 2022</figcaption>" in boxes["2022-H2"]
     assert "Kaart: Ontvangen meldingen per Veilig Thuis-regio, 2022</figcaption>" in boxes["2022"]
+    # the downloads of the period shown: one period each, the regions of its division
+    csv_2023 = (root / "site" / "data" / "ontvangen_meldingen-2023-H1.csv").read_text(encoding="utf-8").splitlines()
+    rows = [r.split(",") for r in csv_2023[1:]]
+    assert {r[3] for r in rows} == {"2023-H1"} and "VT27" in {r[1] for r in rows} and "VT16" not in {r[1] for r in rows}
+    assert len(rows) == 1 + 25
+    per_period = json.loads((root / "site" / "data" / "ontvangen_meldingen-2022-H2.json").read_text(encoding="utf-8"))
+    assert per_period["perioden"] == ["2022-H2"] and len(per_period["waarnemingen"]) == 1 + 26
+    assert 'href="../data/ontvangen_meldingen-2022-H2.csv" download' in boxes["2022-H2"]
 
 
 def test_the_printed_figure_becomes_a_revision_of_statline(statline_site):

@@ -31,6 +31,12 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict], period: str | 
                   source_line=source_line(ind, catalog, list(values.values())))
 
 
+def choice_periods(ind: Indicator) -> list[str]:
+    """The periods an indicator page lets one choose (none when it shows one period only)."""
+    per_period = any(charts.KINDS[k].PER_PERIOD for k in ind.grafieken)
+    return list(ind.periods_regional) if per_period and len(ind.periods_regional) > 1 else []
+
+
 def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=()) -> Markup:
     """A chart that shows one period at a time, for every period with regional figures (and its
     map), with the choice of period; the latest is shown first."""
@@ -39,7 +45,7 @@ def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=()) -> Ma
         html = chart_block(ind, catalog, kind, related=related, period=period)
         if charts.KINDS[kind].WITH_MAP:
             html = Markup(html) + Markup(map_block(ind, catalog, ind.records, period))
-        blocks.append({"code": period, "html": Markup(html)})
+        blocks.append({"code": period, "html": Markup(html), "label": periods.label(period)})
     options = [{"code": p, "label": periods.label(p, (ind.at(p).get("NL01") or {}).get("teken", ""))} for p in ind.periods_regional]
     return render("chart/periods.html", id=ind.id, options=options, latest=ind.latest_regional, blocks=blocks)
 
@@ -48,7 +54,7 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
     recs = ind.records
     figures = []
     for kind in ind.grafieken:
-        if charts.KINDS[kind].PER_PERIOD and len(ind.periods_regional) > 1:
+        if charts.KINDS[kind].PER_PERIOD and choice_periods(ind):
             figures.append(period_choice(ind, catalog, kind, related))  # the build makes every period; the page switches
             continue
         figures.append(chart_block(ind, catalog, kind, related=related))

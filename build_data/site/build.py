@@ -132,6 +132,9 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
         build.pages[f"indicatoren/{view.id}.md"] = indicator.indicator_page(view, catalog, views, build.synonyms)
         build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
         build.files[f"data/{view.id}.csv"] = indicator_csv(view)
+        for period in indicator.choice_periods(view):  # the downloads of the period a page shows
+            build.files[f"data/{view.id}-{period}.json"] = to_json_bytes(indicator_json(view, period))
+            build.files[f"data/{view.id}-{period}.csv"] = indicator_csv(view, period)
     for theme in build.themes:
         build.pages[f"themas/{theme.slug}.md"] = theme_pages.theme_page(
             theme, [v for v in views if v.thema.slug == theme.slug], catalog,
