@@ -286,5 +286,10 @@ def test_the_period_choice_draws_the_chosen_period(statline_site, chromium, widt
         assert page.locator("select.hgkm-periode").input_value() == "2023-H1"
         assert page.locator("select.hgkm-regio").input_value() == "oost-brabant"
         assert sorted(_bar_labels(page)) == values("2023-H1")
+        # a former region on the latest period: said so, with the way to its figures
+        page.goto(base + "indicatoren/ontvangen_meldingen.html?regio=noord-brabant-noord")
+        page.wait_for_selector("html[data-grafieken=klaar]")
+        note = page.locator(".hgkm-melding").first.text_content()
+        assert note.startswith("Noord-Brabant Noord heeft geen cijfers in 1e halfjaar 2025*") and "Kies een andere periode" in note
         context.close()
     assert errors == []

@@ -454,8 +454,13 @@
     if (unavailable) {
       var msgs = document.querySelectorAll(".hgkm-melding");
       for (var m = 0; m < msgs.length; m++) {
-        msgs[m].textContent = unavailable.naam + " heeft geen cijfers op deze pagina" +
-          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland.";
+        // on a page with a choice of period: the region may have figures in another period (an option of the selector)
+        var sel = periodSelects()[0], regs = selectors()[0];
+        var elsewhere = sel && regs && Array.prototype.some.call(regs.options, function (o) { return o.value === unavailable.slug; });
+        var shown = elsewhere ? sel.options[sel.selectedIndex].text : null;
+        msgs[m].textContent = unavailable.naam + " heeft geen cijfers " + (shown ? "in " + shown : "op deze pagina") +
+          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland" +
+          (shown ? ". Kies een andere periode om de regio te zien." : ".");
       }
     }
     drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
