@@ -70,8 +70,9 @@ def records(ind: Indicator, catalog: Catalog, frame=None) -> list[dict]:
     return out
 
 
-def indicator_json(view) -> dict:
-    """data/<id>.json: the indicator's declaration, sources and records (a compute.view.View)."""
+def indicator_json(view, period: str | None = None) -> dict:
+    """data/<id>.json: the indicator's declaration, sources and records (a compute.view.View); with
+    `period`, data/<id>-<period>.json: the records of that period (the period a page shows)."""
     ind = view.ind
     return {
         "id": ind.id,
@@ -82,9 +83,9 @@ def indicator_json(view) -> dict:
         "definitie": ind.definitie,
         "tekst": ind.tekst,
         "bronnen": view.sources,
-        "perioden": ind.periods,
-        "waarnemingen": view.records,
-        "verandering": view.change,
+        "perioden": ind.periods if period is None else [period],
+        "waarnemingen": view.records if period is None else [r for r in view.records if r["periode"] == period],
+        "verandering": view.change if period is None else [r for r in view.change if r["periode"] == period],
     }
 
 
@@ -103,13 +104,13 @@ def to_json_bytes(obj: dict) -> bytes:
     return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-def indicator_csv(view) -> bytes:
-    """data/<id>.csv: one row per record (a compute.view.View)."""
+def indicator_csv(view, period: str | None = None) -> bytes:
+    """data/<id>.csv: one row per record (a compute.view.View); with `period` those of one period."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_FIELDS)
     fixed = {"indicator": view.id, "eenheid": view.eenheid}
-    for rec in view.records:
+    for rec in (view.records if period is None else [r for r in view.records if r["periode"] == period]):
         row = {**rec, **fixed, "waarde": "" if rec["waarde"] is None else rec["waarde"],
                "n": "" if rec["n"] is None else rec["n"], "herzien": revisions.as_text(rec.get("herzien"))}
         w.writerow([row[f] for f in CSV_FIELDS])

@@ -20,6 +20,10 @@ figure's history:
   {waarde_tekst, bron, vindplaats, published}, and its `noot` says
   'Herzien: eerder gepubliceerd als 64 425* (CBS, Impactmonitor …, Figuur 3.2.1).'
 
+The same holds across packages: with datapackages/cbs-statline-veilig-thuis present, StatLine's
+rows of a figure join the publication's (build_data.compute.statline) and `apply` is given both
+packages, so StatLine's newer value is shown and the printed one is its history.
+
 `apply` runs where an indicator's frame is made (build_data.indicators), after the measure's rows
 are selected and before an indicator's own `compute`. A figure computed from revised figures (a
 ratio) uses the shown values and has no history of its own (`computed`). When a frame holds no
@@ -39,8 +43,8 @@ if TYPE_CHECKING:
     from ..model.catalog import Package
 
 
-def _entry(row, package: Package, dates: dict) -> dict:
-    unit = package.measures.loc[row.maat].eenheid if row.maat in package.measures.index else ""
+def _entry(row, packages: tuple[Package, ...], dates: dict) -> dict:
+    unit = next((p.measures.loc[row.maat].eenheid for p in packages if row.maat in p.measures.index), "")
     value = None if pd.isna(row.waarde_num) else row.waarde_num
     return {
         "waarde_tekst": formatting.value(value, unit, row.teken, len(str(row.waarde).partition(".")[2]), row.kwalificatie),
@@ -64,15 +68,18 @@ def as_text(history: list[dict] | None) -> str:
         for h in history or [])
 
 
-def apply(frame: pd.DataFrame, package: Package) -> pd.DataFrame:
-    """One row per figure: the newest publication's, with the older ones in `herzien`."""
+def apply(frame: pd.DataFrame, *packages: Package) -> pd.DataFrame:
+    """One row per figure: the newest publication's, with the older ones in `herzien`. The frame's
+    rows may come from several packages (the publications and StatLine, build_data.compute.statline):
+    their sources are ordered as the packages are given, then as each descriptor lists them."""
     if frame.empty or "bron" not in frame.columns:
         return frame
     n_sources = frame.groupby(KEY, sort=False)["bron"].transform("nunique")
     if not (n_sources > 1).any():
         return frame
-    order = {name: i for i, name in enumerate(package.sources)}  # descriptor order
-    dates = {name: parse_date(src.get("published")) for name, src in package.sources.items()}
+    sources = {name: src for p in packages for name, src in p.sources.items()}
+    order = {name: i for i, name in enumerate(sources)}  # package order, then descriptor order
+    dates = {name: parse_date(src.get("published")) for name, src in sources.items()}
     drop, histories, notes = [], {}, {}
     for _, group in frame[n_sources > 1].groupby(KEY, sort=False):
         precision = min(len(dates.get(b) or ()) for b in group.bron)
@@ -88,7 +95,7 @@ def apply(frame: pd.DataFrame, package: Package) -> pd.DataFrame:
         shown, older = runs[-1], runs[:-1][::-1]
         drop += [r.Index for r in older]
         if older:
-            histories[shown.Index] = [_entry(r, package, dates) for r in older]
+            histories[shown.Index] = [_entry(r, packages, dates) for r in older]
             noot = shown.noot or ""
             text = note(histories[shown.Index])
             notes[shown.Index] = f"{noot}{'' if noot.endswith('.') else '.'} {text}" if noot else text

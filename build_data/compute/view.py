@@ -21,13 +21,15 @@ from .outputs import records
 
 
 def sources(ind: Indicator, catalog: Catalog) -> list[dict]:
-    """The publications the indicator's values come from (provenance travels with the rows)."""
-    package = catalog.packages[ind.pakket]
-    used = list(dict.fromkeys(list(ind.data.bron) + list(ind.verandering.bron)))
+    """The publications the indicator's values come from (provenance travels with the rows: each
+    row names its package and source, e.g. a publication or a StatLine table)."""
+    frames = [f for f in (ind.data, ind.verandering) if len(f)]
+    used = list(dict.fromkeys((p or ind.pakket, b) for f in frames for p, b in zip(f.get("pakket", [ind.pakket] * len(f)), f.bron)))
     out = []
-    for name in used:
+    for pakket, name in used:
+        package = catalog.packages[pakket]
         src = package.sources[name]
-        places = sorted(set(ind.data[ind.data.bron == name].vindplaats) | set(ind.verandering[ind.verandering.bron == name].vindplaats))
+        places = sorted({v for f in frames for v, b in zip(f.vindplaats, f.bron) if b == name})
         out.append({
             "naam": name,
             "titel": src.get("title", ""),
@@ -40,10 +42,16 @@ def sources(ind: Indicator, catalog: Catalog) -> list[dict]:
     return out
 
 
+def regional_periods(ind: Indicator) -> list[str]:
+    """Every period in which a region below Nederland has a value, oldest first (a year after its halves)."""
+    regional = ind.data[ind.data.regio_code.str.startswith(REGIONAL_PREFIXES) & ind.data.waarde_num.notna()]
+    return sorted(set(regional.periode), key=periods.sort_key)
+
+
 def latest_regional_period(ind: Indicator) -> str | None:
     """The latest period in which a region below Nederland has a value."""
-    regional = ind.data[ind.data.regio_code.str.startswith(REGIONAL_PREFIXES) & ind.data.waarde_num.notna()]
-    return max(set(regional.periode), key=periods.sort_key) if len(regional) else None
+    found = regional_periods(ind)
+    return found[-1] if found else None
 
 
 @dataclass(eq=False)  # a view is itself: comparing would compare frames of figures
@@ -56,6 +64,9 @@ class View:
     positions: dict[str, dict]  # region code -> rank and share in latest_regional
     at_latest: dict[str, dict]  # area code -> its first record of latest_regional without category or group
     specs: dict[str, dict] = field(default_factory=dict)  # chart kind -> compiled Vega spec
+    periods_regional: list[str] = field(default_factory=list)  # every period with regional figures, oldest first
+    _positions: dict[str, dict] = field(default_factory=dict, repr=False)  # period -> positions (made on first use)
+    _at: dict[str, dict] = field(default_factory=dict, repr=False)  # period -> area code -> record
 
     # The declaration's fields, as pages name them.
     id = property(lambda self: self.ind.id)
@@ -72,6 +83,33 @@ class View:
     regional = property(lambda self: self.ind.regional)
     periods = property(lambda self: self.ind.periods)
 
+    def positions_in(self, period: str) -> dict[str, dict]:
+        """Rank and share of every region in one period (the latest: `positions`)."""
+        if period == self.latest_regional:
+            return self.positions
+        if period not in self._positions:
+            self._positions[period] = ranks.positions(self.records, period, self.eenheid)
+        return self._positions[period]
+
+    def at(self, period: str) -> dict[str, dict]:
+        """Per area its first record of one period without category or group."""
+        if period == self.latest_regional:
+            return self.at_latest
+        if period not in self._at:
+            self._at[period] = _first_per_area(self.records, period)
+        return self._at[period]
+
+    def latest_for(self, code: str) -> str | None:
+        """The latest period with regional figures in which the area has a record: the latest
+        regional period, or for a region that no longer exists its last one (of the same length
+        as the latest: a half-year when the latest is one)."""
+        half = periods.is_half_year(self.latest_regional) if self.latest_regional else False
+        ordered = sorted(self.periods_regional, key=lambda p: (periods.is_half_year(p) == half, periods.sort_key(p)))
+        for period in reversed(ordered):
+            if code in self.at(period):
+                return period
+        return None
+
     def spec(self, kind: str, make) -> dict:
         """The chart spec of one kind, made on first use."""
         if kind not in self.specs:
@@ -79,15 +117,20 @@ class View:
         return self.specs[kind]
 
 
-def make_view(ind: Indicator, catalog: Catalog) -> View:
-    recs = records(ind, catalog)
-    period = latest_regional_period(ind)
+def _first_per_area(recs: list[dict], period: str | None) -> dict[str, dict]:
     at: dict[str, dict] = {}
     for r in recs:
         if r["periode"] == period and not r["categorie"] and not r["groep"]:
             at.setdefault(r["regio_code"], r)
+    return at
+
+
+def make_view(ind: Indicator, catalog: Catalog) -> View:
+    recs = records(ind, catalog)
+    found = regional_periods(ind)
+    period = found[-1] if found else None
     return View(ind, recs, records(ind, catalog, ind.verandering), sources(ind, catalog), period,
-                ranks.positions(recs, period, ind.eenheid), at)
+                ranks.positions(recs, period, ind.eenheid), _first_per_area(recs, period), periods_regional=found)
 
 
 def data_until(inds: list[Indicator]) -> str:

@@ -14,11 +14,12 @@ import yaml
 from ..model.catalog import Catalog, Package
 from ..model.indicator import Theme
 from ..model.problems import Problem, syntax_error
+from . import statline
 from .content import Content
 
 LEVELS = {"landelijk", "regionaal"}
 REQUIRED = ("id", "thema", "niveau", "bron", "grafieken", "tekst")
-KNOWN = REQUIRED + ("titel", "eenheid", "definitie", "volgorde", "zie_ook")
+KNOWN = REQUIRED + ("titel", "eenheid", "definitie", "volgorde", "zie_ook", "statline", "catalogus")
 KNOWN_SOURCE = ("pakket", "maat", "verandering")
 
 
@@ -117,6 +118,8 @@ def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Them
                 found.append(Problem(rel, lines.get("grafieken"), "grafieken", "invalid-indicator",
                                      f"grafieksoort '{kind}' vraagt niveau {' of '.join(kinds[kind])}, de declaratie is {decl['niveau']}"))
         package = catalog.packages.get(bron.get("pakket", ""))
+        if bron.get("pakket") == statline.PACKAGE and package is None and "statline" in decl and not found:
+            continue  # an indicator backed by StatLine alone exists only when the package provides figures
         if bron.get("pakket") in catalog.failed:
             package = None  # its descriptor is reported; nothing to add here
         elif "bron" in decl and package is None:
@@ -127,9 +130,15 @@ def read_declarations(catalog: Catalog, content: Content, themes: dict[str, Them
                 if bron.get(key) and bron[key] not in package.measures.index:
                     found.append(Problem(rel, lines.get(f"bron.{key}"), f"bron.{key}", "unknown-source",
                                          f"maat {bron[key]!r} staat niet in {package.name}/data/maten.csv{_suggest(bron[key], package.measures.index)}"))
-        if found:
+        if not found and package is not None and not package.measures.empty:
+            unit = package.measures.eenheid.get(bron.get("maat"), "") if bron.get("maat") else ""
+            found += statline.check(decl, catalog, rel, lines.get, unit)  # inert without the StatLine package
+        if "statline" not in decl and bron.get("pakket") == statline.PACKAGE and not bron.get("maat"):
+            found.append(Problem(rel, lines.get("bron"), "bron.maat", "invalid-indicator", "bron.maat of een statline-blok ontbreekt"))
+        if any(p.severity == "error" for p in found):
             problems += found
             continue
+        problems += found  # warnings only (a StatLine table not fetched): the declaration stands
         if package is None or package.name in catalog.broken:
             continue  # no trustworthy rows: the package's own problems say why
         seen.add(decl["id"])

@@ -35,6 +35,7 @@ class Indicator:
     data: pd.DataFrame = field(repr=False)
     verandering: pd.DataFrame = field(repr=False)
     zie_ook: list[str] = field(default_factory=list)  # related indicators, e.g. a ratio of this count
+    catalogus: list[str] = field(default_factory=list)  # entries of the monitor's catalogue it shows (besides koppelingen.csv)
 
     @property
     def regional(self) -> bool:

@@ -11,9 +11,15 @@ from ..model.catalog import Catalog
 from .html import render
 
 
-def region_options(catalog: Catalog, period: str | None) -> list[dict]:
+def region_options(catalog: Catalog, period: str | list[str] | None) -> list[dict]:
+    """Nederland and the regions of a period, or of any of several periods (a page with a choice
+    of period: the page script offers those of the period shown)."""
     nl = catalog.regions.by_code["NL01"]
-    regs = [nl] + catalog.regions.regional(period)
+    if isinstance(period, list) and len(period) > 1:
+        seen = {r.code: r for p in period for r in catalog.regions.regional(p)}
+        regs = [nl] + sorted(seen.values(), key=lambda r: r.naam.lower())
+    else:
+        regs = [nl] + catalog.regions.regional(period[0] if isinstance(period, list) and period else period or None)
     return [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in regs]
 
 

@@ -11,10 +11,11 @@ from .blocks import source_line
 from .html import render
 
 
-def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "") -> str:
+def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "", period: str | None = None) -> str:
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
-    `base` prefixes links to other indicator pages (from a theme or embed page)."""
-    fig = charts.KINDS[kind].figure(view, catalog, related)
+    `base` prefixes links to other indicator pages (from a theme or embed page); `period` is the
+    period of a kind that shows one at a time (default: the latest with regional figures)."""
+    fig = charts.KINDS[kind].figure(view, catalog, related, period)
     if fig is None:
         return ""
     return render("chart/figure.html", fig=fig, id=view.id, base=base,

@@ -14,6 +14,10 @@ CLASSES = {
     "hgkm-waarden": "the table of a chart's figures; its rows carry data-regio",
     "hgkm-export-knop": "a button that downloads the chart as data-formaat (png, svg) named data-bestand",
     "hgkm-gekozen": "marks the chosen region (table row, map region); the script sets it",
+    # period choice (a chart kind that shows one period at a time)
+    "hgkm-periode": "the period select; its default option is the latest period",
+    "hgkm-periodevak": "the figure and map of one period (data-periode); the script shows the chosen one",
+    "hgkm-periodemelding": "a live region where the script announces the chosen period",
     # key figures
     "hgkm-kerncijfer": "a key figure whose data-waarden hold the value per area",
     "hgkm-kc-waarde": "the key figure's value, replaced for the chosen area",
@@ -41,6 +45,7 @@ ATTRIBUTES = {
     "data-gebieden": "the areas (slugs) a chart has figures for",
     "data-spec": "the compiled Vega spec (JSON)",
     "data-spec-bron": "the name of a window variable holding the spec (a script shared by many pages)",
+    "data-periode": "the period of a .hgkm-periodevak (2023-H1, 2023)",
     "data-regio": "an area's slug (table rows, map regions, the chart's region parameter)",
     "data-code": "an area's CBS code",
     "data-waarden": "a key figure per area: {slug: {naam, waarde, periode}} (JSON)",

@@ -10,16 +10,16 @@ from ..model import formatting, periods
 from ..model.catalog import Catalog
 from ..model.regions import is_regional
 from . import map as regionmap
-from .blocks import category_figures, change_block, key_figure, region_selector, source_line, symbols_legend
+from .blocks import category_figures, change_block, key_figure, region_options, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
 from .html import render
 from .search import search_words
 
 
-def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | str:
-    """The map of the regions for the latest period with regional figures, clickable to choose a region."""
-    period = ind.latest_regional
+def map_block(ind: Indicator, catalog: Catalog, recs: list[dict], period: str | None = None) -> Markup | str:
+    """The map of the regions for one period (the latest with regional figures), clickable to choose a region."""
+    period = period or ind.latest_regional
     if not period:
         return ""
     values = {r["regio_code"]: r for r in recs if r["periode"] == period and is_regional(r["regio_code"])
@@ -31,17 +31,40 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | st
                   source_line=source_line(ind, catalog, list(values.values())))
 
 
+def choice_periods(ind: Indicator) -> list[str]:
+    """The periods an indicator page lets one choose (none when it shows one period only)."""
+    per_period = any(charts.KINDS[k].PER_PERIOD for k in ind.grafieken)
+    return list(ind.periods_regional) if per_period and len(ind.periods_regional) > 1 else []
+
+
+def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=()) -> Markup:
+    """A chart that shows one period at a time, for every period with regional figures (and its
+    map), with the choice of period; the latest is shown first."""
+    blocks = []
+    for period in ind.periods_regional:
+        html = chart_block(ind, catalog, kind, related=related, period=period)
+        if charts.KINDS[kind].WITH_MAP:
+            html = Markup(html) + Markup(map_block(ind, catalog, ind.records, period))
+        blocks.append({"code": period, "html": Markup(html), "label": periods.label(period)})
+    options = [{"code": p, "label": periods.label(p, (ind.at(p).get("NL01") or {}).get("teken", ""))} for p in ind.periods_regional]
+    return render("chart/periods.html", id=ind.id, options=options, latest=ind.latest_regional, blocks=blocks)
+
+
 def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> str:
     recs = ind.records
     figures = []
     for kind in ind.grafieken:
+        if charts.KINDS[kind].PER_PERIOD and choice_periods(ind):
+            figures.append(period_choice(ind, catalog, kind, related))  # the build makes every period; the page switches
+            continue
         figures.append(chart_block(ind, catalog, kind, related=related))
         if charts.KINDS[kind].WITH_MAP:
             figures.append(map_block(ind, catalog, recs))
     kerncijfer = any(not charts.KINDS[k].DRAWS for k in ind.grafieken)  # key figures instead of a chart
     return str(render(
         "page/indicator.md", ind=ind, period_labels=[periods.label(p) for p in ind.periods],
-        region_selector=region_selector(catalog, ind.latest_regional) if ind.regional else None,
+        region_selector=region_selector(catalog, ind.latest_regional, options=region_options(catalog, ind.periods_regional))
+        if ind.regional else None,
         key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog),
         category_figures=category_figures(recs) if kerncijfer else None,
         source_line=source_line(ind, catalog, recs) if kerncijfer else None,

@@ -21,11 +21,11 @@ def overview(build) -> Markup:
                          "periods": [periods.label(p) for p in ind.periods], "national": True,
                          "regional": ind.latest_regional is not None, "series": len(half_years) > 1})
         for entry in build.catalogue:
-            if entry.thema == theme.slug and not entry.indicatoren:
+            if entry.thema == theme.slug and not entry.on_site:
                 rows.append({"id": None, "name": entry.omschrijving, "available": False,
                              "level": entry.niveau or "nog te bepalen", "periods": [],
                              "national": False, "regional": False, "series": False,
-                             "status": "nog niet beschikbaar" if not entry.available else "nog niet op deze site"})
+                             "status": entry.site_status})
         groups.append({"theme": theme, "rows": rows})
     rows = [r for g in groups for r in g["rows"]]
     available = sum(1 for r in rows if r["available"])

@@ -58,9 +58,12 @@ def profile_page(build, region, lists, shares=None) -> str:
     catalog = build.catalog
     inds = regional_indicators(build)
     national = [i for i in build.indicators if i not in inds]
-    rows, sources, tekens = [], {}, {}
+    rows, sources, tekens, used_periods = [], {}, {}, set()
     for ind in inds:
-        period, pos, at = ind.latest_regional, ind.positions, ind.at_latest
+        # the latest period with regional figures, or for a region that no longer exists its last one
+        period = ind.latest_for(region.code) or ind.latest_regional
+        pos, at = ind.positions_in(period), ind.at(period)
+        used_periods.add(period)
         mine, nl = at.get(region.code), at.get("NL01")
         used = [x for x in (mine, nl) if x]
         tekens.setdefault(period, (nl or mine or {}).get("teken", ""))
@@ -79,7 +82,7 @@ def profile_page(build, region, lists, shares=None) -> str:
             "share": p["aandeel_tekst"] if p and p["aandeel_tekst"] else ("n.v.t." if ind.eenheid != "aantal" else ""),
             "period": periods.label(period, (mine or nl or {}).get("teken", "")),
             "notes": " ".join(f"[{n}]" for n in sorted(set(notes)))})
-    period_labels = sorted({i.latest_regional for i in inds}, key=periods.sort_key)
+    period_labels = sorted(used_periods, key=periods.sort_key)
     on_lists = [{"titel": x["titel"], "bron": x["bron"], "count": len(x["codes"]),
                  "theme": next((i.thema for i in build.indicators if i.pakket == x["pakket"]), None)}
                 for x in lists if region.code in x["codes"]]

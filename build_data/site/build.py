@@ -95,7 +95,10 @@ def _inputs(root: Path) -> Inputs:
     catalog = load_all(root)
     indicators, problems = load_indicators(catalog, content)
     # a link to a declared indicator that has a problem of its own is not reported again
-    entries, cat_problems = load_catalogue(catalog, declared_ids(content), {t.slug for t in load_themes(content)})
+    # an entry's status comes from the figures present: the indicators built (with figures) that show it
+    entries, cat_problems = load_catalogue(catalog, declared_ids(content), {t.slug for t in load_themes(content)},
+                                           links={i.file: (i.id, i.catalogus) for i in indicators if i.catalogus},
+                                           with_figures={i.id for i in indicators})
     redirect_map, redirect_problems = read_redirects(content)
     return Inputs(content, catalog, indicators, entries, redirect_map,
                   catalog.problems + problems + cat_problems + redirect_problems)
@@ -129,10 +132,13 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
         build.pages[f"indicatoren/{view.id}.md"] = indicator.indicator_page(view, catalog, views, build.synonyms)
         build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
         build.files[f"data/{view.id}.csv"] = indicator_csv(view)
+        for period in indicator.choice_periods(view):  # the downloads of the period a page shows
+            build.files[f"data/{view.id}-{period}.json"] = to_json_bytes(indicator_json(view, period))
+            build.files[f"data/{view.id}-{period}.csv"] = indicator_csv(view, period)
     for theme in build.themes:
         build.pages[f"themas/{theme.slug}.md"] = theme_pages.theme_page(
             theme, [v for v in views if v.thema.slug == theme.slug], catalog,
-            [e for e in entries if e.thema == theme.slug and not e.indicatoren], views)
+            [e for e in entries if e.thema == theme.slug and not e.on_site], views)
     profile_pages, profile_files = profiles.pages(build)
     build.pages.update(profile_pages)
     build.files.update(profile_files)

@@ -26,13 +26,66 @@
     if (!key) return null;
     key = String(key).trim().toLowerCase();
     var sel = selectors()[0];
-    var options = sel ? Array.prototype.map.call(sel.options, function (o) {
+    var options = sel ? Array.prototype.filter.call(sel.options, function (o) { return !o.disabled; }).map(function (o) {
       return { slug: o.value, code: o.getAttribute("data-code") || "" };
     }) : allRegions();
     for (var i = 0; i < options.length; i++) {
       if (options[i].slug === key || options[i].code.toLowerCase() === key) return options[i].slug;
     }
     return null;
+  }
+
+  /* A choice of period (select.hgkm-periode): the build made the figures and maps of every period
+   * (.hgkm-periodevak, data-periode); the script shows the chosen one and offers the regions that
+   * have figures in it (the areas of its chart). ?periode=2023-H1 opens that period. */
+  function periodSelects() { return Array.prototype.slice.call(document.querySelectorAll("select.hgkm-periode")); }
+
+  function periodAreas() {
+    var chart = document.querySelector(".hgkm-periodevak:not([hidden]) .hgkm-chart[data-gebieden]");
+    return chart ? chart.getAttribute("data-gebieden").split(",") : null;
+  }
+
+  function offerRegions() {
+    var areas = periodAreas();
+    selectors().forEach(function (s) {
+      for (var i = 0; i < s.options.length; i++) {
+        var o = s.options[i], off = areas !== null && o.value !== NL && areas.indexOf(o.value) < 0;
+        o.hidden = off;
+        o.disabled = off;
+      }
+    });
+  }
+
+  function setPeriod(period, announce) {
+    var sels = periodSelects();
+    if (!sels.length) return null;
+    var options = Array.prototype.slice.call(sels[0].options), latest = options.filter(function (o) { return o.defaultSelected; })[0] || options[options.length - 1];
+    var chosen = options.filter(function (o) { return o.value === period; })[0] || latest;
+    sels.forEach(function (s) { s.value = chosen.value; });
+    var boxes = document.querySelectorAll(".hgkm-periodevak");
+    for (var i = 0; i < boxes.length; i++) boxes[i].hidden = boxes[i].getAttribute("data-periode") !== chosen.value;
+    offerRegions();
+    var params = new URLSearchParams(window.location.search);
+    if (chosen !== latest) params.set("periode", chosen.value); else params.delete("periode");
+    var qs = params.toString();
+    try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash); } catch (e) { /* ignore */ }
+    var msgs = document.querySelectorAll(".hgkm-periodemelding");
+    for (var j = 0; j < msgs.length; j++) msgs[j].textContent = announce ? "Periode gekozen: " + chosen.text : "";
+    return chosen;
+  }
+
+  /* After a change of period: the chosen region, if it has figures then (else Nederland, said so), and the charts now shown. */
+  function periodChanged(sel) {
+    var chosen = setPeriod(sel.value, true);
+    var slug = document.documentElement.getAttribute("data-regio") || NL;
+    if (slug !== NL && !normalise(slug)) {
+      var msgs = document.querySelectorAll(".hgkm-periodemelding");
+      for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Periode gekozen: " + chosen.text + ". " + regionName(slug) + " heeft in deze periode geen cijfers; u ziet Nederland.";
+      slug = NL;
+    }
+    setRegion(slug, false);
+    document.documentElement.removeAttribute("data-grafieken");
+    drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
   function regionInfo(key) {
@@ -137,6 +190,9 @@
       if (kind === "halfjaar-reeks") r.hidden = rs !== area;
       r.classList.toggle("hgkm-gekozen", rs === slug && slug !== NL);
     }
+    // figures of another period length listed beside a series of several areas: those of the area shown
+    var items = fig.querySelectorAll("li[data-regio]");
+    for (var k = 0; k < items.length; k++) items[k].hidden = kind === "halfjaar-reeks" && items[k].getAttribute("data-regio") !== area;
     chart.setAttribute("data-regio", area);
   }
 
@@ -221,6 +277,8 @@
     updateUrl(slug);
     storageSet(slug);
     if (announce) {
+      var notes = document.querySelectorAll(".hgkm-periodemelding");
+      for (var n = 0; n < notes.length; n++) notes[n].textContent = "";  // a note on the previous region is out of date
       var msgs = document.querySelectorAll(".hgkm-melding");
       for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Regio gekozen: " + regionName(slug);
     }
@@ -301,10 +359,14 @@
     el.style.top = y + "px";
   }
 
+  /* Draws every chart not drawn yet, except those of a period not shown (drawn when it is chosen). */
   function drawCharts() {
     if (typeof vega === "undefined") return Promise.resolve();
-    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]"));
+    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]")).filter(function (el) {
+      return !el.hgkmDrawn && !el.closest(".hgkm-periodevak[hidden]");
+    });
     return Promise.all(els.map(function (el) {
+      el.hgkmDrawn = true;
       return Promise.resolve().then(function () {
         // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
         var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
@@ -341,6 +403,8 @@
 
   function init() {
     var own = pageRegion();
+    // the period first (?periode=, else the latest): the regions offered depend on it
+    if (periodSelects().length) setPeriod(new URLSearchParams(window.location.search).get("periode"), false);
     var slug = initialRegion();
     if (own) {
       // A region profile is about its own region; ?regio= naming another region opens that profile.
@@ -383,14 +447,20 @@
     }
     var exports = document.querySelectorAll(".hgkm-export-knop");
     for (var x = 0; x < exports.length; x++) exports[x].addEventListener("click", function (ev) { exportChart(ev.currentTarget); });
+    periodSelects().forEach(function (s) { s.addEventListener("change", function () { periodChanged(s); }); });
     var buttons = document.querySelectorAll(".hgkm-kopieer");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
     setRegion(slug, false); // before drawing, so charts start with the right region
     if (unavailable) {
       var msgs = document.querySelectorAll(".hgkm-melding");
       for (var m = 0; m < msgs.length; m++) {
-        msgs[m].textContent = unavailable.naam + " heeft geen cijfers op deze pagina" +
-          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland.";
+        // on a page with a choice of period: the region may have figures in another period (an option of the selector)
+        var sel = periodSelects()[0], regs = selectors()[0];
+        var elsewhere = sel && regs && Array.prototype.some.call(regs.options, function (o) { return o.value === unavailable.slug; });
+        var shown = elsewhere ? sel.options[sel.selectedIndex].text : null;
+        msgs[m].textContent = unavailable.naam + " heeft geen cijfers " + (shown ? "in " + shown : "op deze pagina") +
+          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland" +
+          (shown ? ". Kies een andere periode om de regio te zien." : ".");
       }
     }
     drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });

@@ -8,6 +8,9 @@ and, where it differs from the default,
                 needs regional figures)
     DRAWS       False for a kind that shows key figures instead of a chart (default True)
     WITH_MAP    True when the page shows the map of the regions beside it (default False)
+    PER_PERIOD  True when it shows one period at a time: figure(view, catalog, related, period)
+                then makes the figure of any period with regional figures (default: the latest),
+                and an indicator page offers a choice of period (default False)
                 what the chart shows (caption, compiled Vega spec, records, table, notes, gaps;
                 build_data.compute.charts.figure), made from the indicator's view
 and usually the function that makes its Vega spec with altair (build_data.compute.charts.base).
@@ -30,8 +33,11 @@ class Kind:
     LEVELS: tuple[str, ...] = ("landelijk", "regionaal")
     DRAWS: bool = True
     WITH_MAP: bool = False
+    PER_PERIOD: bool = False
 
-    def figure(self, view, catalog, related=()):
+    def figure(self, view, catalog, related=(), period: str | None = None):
+        if period is not None and self.PER_PERIOD:
+            return self.module.figure(view, catalog, related, period)
         return self.module.figure(view, catalog, related)
 
 
@@ -42,7 +48,7 @@ def _discover() -> dict[str, Kind]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "NAME"):
-            options = {k: getattr(module, k) for k in ("LEVELS", "DRAWS", "WITH_MAP") if hasattr(module, k)}
+            options = {k: getattr(module, k) for k in ("LEVELS", "DRAWS", "WITH_MAP", "PER_PERIOD") if hasattr(module, k)}
             kinds[module.NAME] = Kind(module.NAME, module, **options)
     return kinds
 

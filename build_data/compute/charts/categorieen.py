@@ -9,6 +9,17 @@ from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title, x_form
 from .figure import Figure, chart_rows, gaps, n_text, where_category
 
 NAME = "categorieen"
+MAX_PERIODS = 4  # periods told apart by colour in one chart; a longer series (StatLine) shows its latest
+
+
+def chart_periods(data: list[dict]) -> list[str]:
+    """The periods a chart by category shows: never half-years and years in one chart (the
+    half-years when there are both), and at most the latest MAX_PERIODS; the table lists all."""
+    found = sorted({r["periode"] for r in data}, key=periods.sort_key)
+    halves = [p for p in found if periods.is_half_year(p)]
+    if halves and len(halves) < len(found):
+        found = halves
+    return found[-MAX_PERIODS:]
 
 
 def figure(view, catalog, related=()) -> Figure:
@@ -27,12 +38,18 @@ def category_figure(name: str, view, make) -> Figure:
     else:
         headers, value_col = ["Categorie", "Periode", title], 2
         rows = [(r, [r["categorie_naam"], r["periode_label"], r["waarde_tekst"]]) for r in shown]
-    return Figure(name, f"{title}, Nederland", spec, shown, headers, rows, value_col, gaps=gaps(shown, where_category))
+    drawn = chart_periods(shown) if make is categorieen and not any(r["groep"] for r in shown) else []
+    caption = f"{title}, Nederland" + (f", {periods.label(drawn[0])} tot en met {periods.label(drawn[-1])} (de tabel geeft alle perioden)"
+                                       if len(drawn) < len({r["periode"] for r in shown}) and drawn else "")
+    return Figure(name, caption, spec, shown, headers, rows, value_col, gaps=gaps(shown, where_category))
 
 
 def categorieen(title: str, unit: str, rows: list[dict]) -> dict:
     """Bars by category. A second dimension (the `groep`, else the period) colours the bars."""
     data = [r for r in rows if r["regio_code"] == "NL01" and r["categorie"]]
+    if not any(r["groep"] for r in data):
+        shown = set(chart_periods(data))
+        data = [r for r in data if r["periode"] in shown]
     cats = list(dict.fromkeys(r["categorie_naam"] for r in data))
     by_group = any(r["groep"] for r in data)
     if by_group:

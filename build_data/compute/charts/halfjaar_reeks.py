@@ -10,6 +10,7 @@ from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_t
 from .figure import Figure, chart_rows, gaps
 
 NAME = "halfjaar-reeks"
+MANY = 6  # more half-years than this: a long series, drawn narrower
 
 
 def figure(view, catalog, related=()) -> Figure:
@@ -30,15 +31,26 @@ def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
     values = [{**r, "periode_kort": periods.short_label(r["periode"], r["teken"]), "periode_sort": periods.short_label(r["periode"])} for r in data]
     base = alt.Chart(inline(values)).transform_filter(SELECTED).transform_calculate(
         y_pos="isValid(datum.waarde) ? datum.waarde : 0")
-    x = alt.X("periode_sort:N", sort=order, title=None, axis=alt.Axis(labelAngle=0))
+    many = len(order) > MANY  # a long series (StatLine): slanted period labels, upright value labels, bars as wide as their band
+    x = alt.X("periode_sort:N", sort=order, title=None,
+              axis=alt.Axis(labelAngle=-45, labelAlign="right") if many else alt.Axis(labelAngle=0))
     tooltip = [alt.Tooltip("regio_naam:N", title="Gebied"), alt.Tooltip("periode_label:N", title="Periode"),
                alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP, alt.Tooltip("noot:N", title="Noot")]
-    bars = base.mark_bar(color=HIGHLIGHT, size=44).encode(
+    bars = (base.mark_bar(color=HIGHLIGHT) if many else base.mark_bar(color=HIGHLIGHT, size=44)).encode(
         x=x, y=alt.Y("waarde:Q", title=unit_title(unit), axis=alt.Axis(format=x_format(unit), tickCount=5)),
         opacity=alt.condition("datum.teken === '*' || datum.teken === '**'", alt.value(0.65), alt.value(1)),
         tooltip=tooltip)
-    labels = base.mark_text(dy=-6, baseline="bottom", fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
-    chart = (bars + labels).add_params(param()).properties(width="container", height=240)
+    if many:
+        # upright inside the bar (white), a missing figure's symbol upright above the axis
+        inside = base.transform_filter("isValid(datum.waarde)").mark_text(
+            angle=270, align="right", baseline="middle", dx=-4, fontSize=11, color="#ffffff").encode(
+            x=x, y="y_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
+        gap = base.transform_filter("!isValid(datum.waarde)").mark_text(
+            angle=270, align="left", baseline="middle", dx=4, fontSize=11).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
+        layers = bars + inside + gap
+    else:
+        layers = bars + base.mark_text(dy=-6, baseline="bottom", fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
+    chart = layers.add_params(param()).properties(width="container", height=240)
     nl = [r for r in data if r["regio_code"] == "NL01"]
     desc = f"{title} per periode, Nederland: " + "; ".join(f"{r['waarde_tekst']} in {r['periode_label']}" for r in nl)
     return finish(chart, desc)

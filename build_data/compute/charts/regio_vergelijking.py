@@ -1,6 +1,7 @@
-"""Regions side by side: every region of the latest period with regional figures, sorted, the
-chosen region highlighted, Nederland as reference line where comparable (not for counts); with
-rank and share in the table and a map beside it."""
+"""Regions side by side: every region of one period (the latest with regional figures, or any
+other period with regional figures: the indicator page offers the choice), sorted, the chosen
+region highlighted, Nederland as reference line where comparable (not for counts); with rank and
+share in the table and a map beside it. A period is a half-year or a year, never both."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from .figure import Figure, Reference, chart_rows, gaps
 NAME = "regio-vergelijking"
 LEVELS = ("regionaal",)  # it needs figures per region
 WITH_MAP = True  # the page shows the map of the regions beside it
+PER_PERIOD = True  # one period at a time; the build makes the figure of every period with regional figures
 
 
-def figure(view, catalog, related=()) -> Figure:
-    title, unit, period, recs = view.titel, view.eenheid, view.latest_regional, view.records
-    spec = view.spec(NAME, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
+def figure(view, catalog, related=(), period: str | None = None) -> Figure:
+    title, unit, recs = view.titel, view.eenheid, view.records
+    period = period or view.latest_regional
+    key = NAME if period == view.latest_regional else f"{NAME}@{period}"
+    spec = view.spec(key, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
     shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")]
-    pos = view.positions
+    pos = view.positions_in(period)
     headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
     rows = [(r, [r["regio_naam"], r["waarde_tekst"], rank_text(pos.get(r["regio_code"]))]
              + ([pos.get(r["regio_code"], {}).get("aandeel_tekst", "")] if unit == "aantal" else [])) for r in shown]
