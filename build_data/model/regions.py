@@ -29,6 +29,11 @@ def is_municipality(code: str) -> bool:
     return code.startswith("GM")
 
 
+def name_key(region) -> str:
+    """Alphabetical order of area names: "'s-Hertogenbosch" under s, as in CBS's lists."""
+    return region.naam.lower().lstrip("'")
+
+
 def year_of(period: str) -> int:
     """The year whose municipal division a period follows: its last year (a half-year's own year)."""
     return _span(period)[1][0]
@@ -145,7 +150,7 @@ class Regions:
         out = [r for r in self.by_code.values() if r.soort in REGIONAL_KINDS]
         if period:
             out = [r for r in out if r.valid_in(period)]
-        return sorted(out, key=lambda r: r.naam.lower())
+        return sorted(out, key=name_key)
 
     def vt_regions(self, period: str | None = None) -> list[Region]:
         """The Veilig Thuis regions only (the map, the ranking, the region index), as regional()."""
@@ -158,7 +163,7 @@ class Regions:
     def members(self, vt_code: str, year: int) -> list[Region]:
         """The municipalities of a Veilig Thuis region in year, sorted by name."""
         found = [self.by_code[c] for c in self.membership.members(vt_code, year) if c in self.by_code]
-        return sorted(found, key=lambda r: r.naam.lower())
+        return sorted(found, key=name_key)
 
     def region_of(self, gm_code: str, year: int) -> Region | None:
         """The Veilig Thuis region of a municipality in year (None when the source does not say)."""

@@ -8,7 +8,7 @@ import altair as alt
 
 from ...compute.ranks import rank_text
 from ...model import periods
-from ...model.regions import is_regional
+from ...model.regions import is_municipality, is_regional
 from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, Reference, chart_rows, gaps
 
@@ -20,7 +20,9 @@ WITH_MAP = True  # the page shows the map of the regions beside it
 def figure(view, catalog, related=()) -> Figure:
     title, unit, period, recs = view.titel, view.eenheid, view.latest_regional, view.records
     spec = view.spec(NAME, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
-    shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")]
+    # the Veilig Thuis regions side by side; municipalities are compared with municipalities only (never here)
+    shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")
+             and not is_municipality(r["regio_code"])]
     pos = view.positions
     headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
     rows = [(r, [r["regio_naam"], r["waarde_tekst"], rank_text(pos.get(r["regio_code"]))]
@@ -35,7 +37,7 @@ def figure(view, catalog, related=()) -> Figure:
 
 def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
     """All regions side by side for one period, sorted, the selected region highlighted."""
-    data = [r for r in rows if is_regional(r["regio_code"]) and r["periode"] == period]
+    data = [r for r in rows if is_regional(r["regio_code"]) and not is_municipality(r["regio_code"]) and r["periode"] == period]
     base = alt.Chart(inline(data)).transform_calculate(
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
