@@ -69,8 +69,8 @@ def _rows(package_dir: Path, root: Path) -> tuple[pd.DataFrame | None, list[Prob
     skip = {p.row for p in problems if p.file == file and p.type in ROW_ERRORS}
     bad: dict[int, set] = {}
     for p in problems:
-        if p.file == file and p.row and p.field:
-            bad.setdefault(p.row, set()).add(p.field)
+        if p.file == file and p.row and (p.field or p.type == "primary-key"):
+            bad.setdefault(p.row, set()).add(p.field or "gemeente")  # a key frictionless found twice: once
     df = df[~df.rij.isin(skip)].copy()
     df["slecht"] = [bad.get(i, set()) for i in df.rij]
     return df, problems
@@ -106,8 +106,9 @@ def read_municipalities(package_dir: Path, regions: Regions, root: Path) -> tupl
             continue
         year = int(jaar)
         if (year, code) in seen:
-            problems.append(Problem(file, row, "gemeente", "primary-key",
-                                    f"gemeente {code} staat voor {year} twee keer in het bestand (ook in rij {seen[year, code]})"))
+            if "gemeente" not in bad:
+                problems.append(Problem(file, row, "gemeente", "primary-key",
+                                        f"gemeente {code} staat voor {year} twee keer in het bestand (ook in rij {seen[year, code]})"))
             continue
         seen[year, code] = row
         if vt:
