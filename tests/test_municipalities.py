@@ -226,6 +226,8 @@ def test_ranking_of_the_regions_is_not_mixed_with_municipalities(gm_build):
     fig = page[page.index('data-soort="regio-vergelijking"'):]
     fig = fig[:fig.index("</figure>")]
     assert 'data-regio="maastricht"' not in fig and "Maastricht" not in fig
+    assert "Gemeenten staan niet in deze vergelijking" in fig
+    assert "Gemeenten staan niet" not in gm_build.pages["indicatoren/ontvangen_meldingen.md"]
     assert 'data-code="GM' not in page.split('class="hgkm-kaart')[1] if 'class="hgkm-kaart' in page else True
     # the profiles' share dots are the regions'
     dots = gm_build.files.get("assets/profielgrafiek.js", b"").decode("utf-8")
