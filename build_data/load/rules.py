@@ -213,8 +213,7 @@ def _check_sum(df: pd.DataFrame, file: str, total_code: str) -> list[Problem]:
     keys = ["periode", "maat", "categorie", "groep"]
     for (period, maat, _cat, _group), group in df.groupby(keys):
         totals = group[group.regio_code == total_code]
-        # the regions, not the municipalities in them as well (those would count twice)
-        parts = group[(group.regio_code != total_code) & (group.regio_code != "") & ~group.regio_code.str.startswith("GM")]
+        parts = group[(group.regio_code != total_code) & (group.regio_code != "")]
         if totals.empty or parts.empty or totals.waarde_num.isna().all():
             continue
         if parts.teken.isin(list(symbols.SUPPRESSED)).any():
