@@ -164,6 +164,10 @@ def test_a_municipality_has_a_profile_with_its_figures(gm_build):
     assert "CBS, StatLine-tabel 84847NED" in page  # its citation
     # every period of the series
     assert all(r["periode_label"] in page for r in mine)
+    # a municipality whose region changed: its region per year, from the division of each year
+    bosch = gm_build.pages["regio/s-hertogenbosch.md"]
+    assert "Veilig Thuis-regio per jaar: 2019–2022 Noord-Brabant Noord; 2023–2025 Oost-Brabant." in bosch
+    assert 'Veilig Thuis-regio <a href="oost-brabant.html">Oost-Brabant</a> (2025)' in bosch
     # an indicator without municipal figures is not on a municipality's profile
     assert 'data-indicator="ontvangen_meldingen"' not in page
 
@@ -241,3 +245,19 @@ def test_the_site_of_the_repository_has_no_municipalities():
     assert build.catalog.regions.municipalities() == []
     assert not any("Gemeenteprofiel" in p for p in build.pages.values())
     assert not any("<optgroup" in p for p in build.pages.values())
+
+
+def test_a_municipality_twice_in_a_year_without_a_declared_key(tmp_path):
+    """The fetcher's descriptor may declare no primaryKey: the own rule still finds the duplicate."""
+    import yaml
+
+    rows = gemeenten_rows(range(2023, 2024))
+    rows.append(list(rows[3]))
+    root = data_root(tmp_path, rows=rows, municipal_rows=False)
+    desc = root / "datapackages" / "cbs-gebieden-in-nederland" / "datapackage.yaml"
+    d = yaml.safe_load(desc.read_text(encoding="utf-8"))
+    del d["resources"][0]["schema"]["primaryKey"]
+    desc.write_text(yaml.safe_dump(d, allow_unicode=True), encoding="utf-8")
+    found = _problems(load_all(root))
+    assert [(row, field, t) for row, field, t, _ in found] == [(len(rows) + 1, "gemeente", "primary-key")]
+    assert "ook in rij 5" in found[0][3]

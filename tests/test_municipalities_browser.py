@@ -10,10 +10,10 @@ import shutil
 
 import pytest
 from conftest import ROOT, serve
+from gebieden_package import MAAT
 from test_municipalities import DECLARATION, data_root
 
 from build_data.site.publish import build_site
-from gebieden_package import MAAT
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,6 @@ from ..model.catalog import Catalog
 from ..model.regions import GM_KIND, name_key
 from .html import render
 
-
 VT_GROUP, GM_GROUP = "Veilig Thuis-regio's", "Gemeenten"
 
 

@@ -48,7 +48,9 @@ def _history(region: Region, regions) -> list[str]:
             spans[-1][2] = year
         else:
             spans.append([code, year, year])
-    name = lambda code: regions.by_code[code].naam if code else "geen Veilig Thuis-regio genoemd"  # noqa: E731
+    def name(code):
+        return regions.by_code[code].naam if code else "geen Veilig Thuis-regio genoemd"
+
     lines = []
     if len({s[0] for s in spans}) > 1:
         lines.append("Veilig Thuis-regio per jaar: " + "; ".join(
