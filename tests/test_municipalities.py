@@ -179,6 +179,9 @@ def test_cbs_secrecy_dot_stays_visible(gm_build):
     assert cell.startswith(". (gegevens ontbreken") and "hgkm-ontbreekt" in row
     assert ">0<" not in row and "<td class=\"hgkm-ontbreekt\"></td>" not in page
     assert "tot en met 2021 in de gemeentelijke indeling" in page  # gone from 2022
+    # the page script's list of areas says when it existed (for '?regio=' on a page without its figures)
+    areas = gm_build.files["assets/regios.js"].decode("utf-8")
+    assert '"bestaat": "vanaf 1e halfjaar 2019 tot en met 2e halfjaar 2021"' in areas
     kerkrade = gm_build.pages["regio/kerkrade.md"]
     assert re.search(r'<th scope="row">1e halfjaar 2023</th><td class="hgkm-ontbreekt">\. \(gegevens ontbreken', kerkrade)
     recs = [r for r in gm_build.indicator("statline_ontvangen_meldingen").records if r["regio_code"] == "GM0928"
