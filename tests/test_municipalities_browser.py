@@ -100,6 +100,8 @@ def test_municipality_profile_and_region_list(page):
     goto(page, "regio/zuid-limburg.html")
     links = page.eval_on_selector_all(".hgkm-gemeenten a", "as => as.map(a => a.textContent)")
     assert links == ["Heerlen", "Kerkrade", "Maastricht"]
+    page.locator(".hgkm-gemeenten").scroll_into_view_if_needed()
+    page.screenshot(path=str(RESULTS / f"regio-gemeenten-{page.width}.png"), full_page=False)
     page.click(".hgkm-gemeenten a >> text=Kerkrade")
     page.wait_for_url("**/regio/kerkrade.html")
     assert "Gemeenteprofiel Kerkrade" in page.text_content("h1")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from ..model import periods, symbols
 from ..model.regions import Region, name_key
-from . import map as regionmap
 from .blocks import GM_GROUP, VT_GROUP, region_selector
 from .html import render
 
@@ -103,9 +102,7 @@ def profile_page(build, region: Region, by_area: dict) -> str:
         series=render("profile/municipality_series.html", region=region, series=series),
         legend=[{"shown": symbols.shown(s), "meaning": symbols.meaning(s)} for s in used],
         sources=render("profile/sources.html", sources=[
-            {"n": n, "bron": b, "vindplaats": v} for (b, v), n in sorted(sources.items(), key=lambda kv: kv[1])]),
-        map=regionmap.region_map(regions, f"{home_year}-H2", None, links=True, selected=home.slug,
-                                 title=f"Ligging van de Veilig Thuis-regio {home.naam}") if home else None))
+            {"n": n, "bron": b, "vindplaats": v} for (b, v), n in sorted(sources.items(), key=lambda kv: kv[1])])))
 
 
 def by_area_records(by_area: dict, code: str) -> list[dict]:
