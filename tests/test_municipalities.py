@@ -15,6 +15,7 @@ from gebieden_package import MAAT, MERGED, STATLINE, add_municipal_rows, gemeent
 
 from build_data import ROOT
 from build_data.compute import ranks
+from build_data.model import periods
 from build_data.load.packages import load_all, read_regions
 from build_data.site.build import build_all
 
@@ -216,17 +217,24 @@ def test_selector_offers_municipalities_where_the_indicator_has_them(gm_build):
     assert [s for s, _ in gm][:2] == ["amsterdam", "eindhoven"]  # alphabetical ('s-Hertogenbosch under s)
     assert '<label for="hgkm-regio">Regio of gemeente</label>' in page
     # an indicator without municipal figures: the selector as before
-    other = gm_build.pages["indicatoren/ontvangen_meldingen.md"]
-    assert "<optgroup" not in other and '<label for="hgkm-regio">Regio</label>' in other
+    without = [v for v in gm_build.indicators if v.regional and not any(r["regio_code"].startswith("GM") for r in v.records)]
+    assert without
+    for view in without:
+        other = gm_build.pages[f"indicatoren/{view.id}.md"]
+        assert "<optgroup" not in other and '<label for="hgkm-regio">Regio</label>' in other, view.id
 
 
 def test_ranking_of_the_regions_is_not_mixed_with_municipalities(gm_build):
     view = gm_build.indicator("statline_ontvangen_meldingen")
-    period = view.latest_regional
-    without = ranks.positions([r for r in view.records if not r["regio_code"].startswith("GM")], period, view.eenheid)
-    vt = {c: p for c, p in view.positions.items() if c.startswith("VT")}
-    assert vt == without and {p["van"] for p in vt.values()} == {25}
-    gm = {c: p for c, p in view.positions.items() if c.startswith("GM")}
+    gm_period = max({r["periode"] for r in view.records if r["regio_code"].startswith("GM")}, key=periods.sort_key)
+    for period in {view.latest_regional, gm_period}:
+        both = ranks.positions(view.records, period, view.eenheid)
+        without = ranks.positions([r for r in view.records if not r["regio_code"].startswith("GM")], period, view.eenheid)
+        vt = {c: p for c, p in both.items() if c.startswith("VT")}
+        assert vt == without and {p["van"] for p in vt.values()} == {25}
+    assert {c: p for c, p in view.positions.items() if c.startswith("VT")} == ranks.positions(
+        [r for r in view.records if not r["regio_code"].startswith("GM")], view.latest_regional, view.eenheid)
+    gm = {c: p for c, p in ranks.positions(view.records, gm_period, view.eenheid).items() if c.startswith("GM")}
     assert {p["van"] for p in gm.values()} == {9}
     # the comparison chart, its table and the map show the regions only
     page = gm_build.pages["indicatoren/statline_ontvangen_meldingen.md"]

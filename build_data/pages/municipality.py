@@ -5,10 +5,13 @@ A municipality's profile lists every indicator with figures for it: its latest f
 shown as `.` with its meaning, never 0 or blank), its Veilig Thuis region and Nederland in the same
 period, its rank among the municipalities (never among the regions), with period and numbered
 sources; then every period of each series. Membership comes from the municipal division of each
-year (build_data.model.regions.Membership). Pages never compute: the figures are the views' records."""
+year (build_data.model.regions.Membership). The figures are the views' records; the ranks of a period
+other than a view's latest (the municipalities' latest period may differ from the regions') are
+made with build_data.compute.ranks, once per indicator and period."""
 
 from __future__ import annotations
 
+from ..compute import ranks
 from ..model import periods, symbols
 from ..model.regions import Region, name_key
 from .blocks import GM_GROUP, VT_GROUP, region_selector
@@ -16,7 +19,8 @@ from .html import render
 
 
 def records_by_area(views) -> dict[str, list[tuple[object, list[dict]]]]:
-    """Area code -> [(view, its records of that area without category)], made once for all profiles."""
+    """Area code -> [(view, its records of that area without category)], made once for all profiles
+    (with the ranks of the municipalities per indicator and period, made on first use)."""
     out: dict[str, dict] = {}
     for view in views:
         if not view.regional:
@@ -24,7 +28,23 @@ def records_by_area(views) -> dict[str, list[tuple[object, list[dict]]]]:
         for r in view.records:
             if not r["categorie"] and not r["groep"]:
                 out.setdefault(r["regio_code"], {}).setdefault(view.id, (view, []))[1].append(r)
-    return {code: list(by_view.values()) for code, by_view in out.items()}
+    found: dict = {code: list(by_view.values()) for code, by_view in out.items()}
+    found[RANKS] = {}
+    return found
+
+
+RANKS = "_rangen"  # key of by_area: (indicator, period) -> positions
+
+
+def _positions(by_area: dict, view, period: str) -> dict:
+    """The positions of a period (the view's own for its latest regional period): the ranks of the
+    municipalities among the municipalities, whose latest period may be another than the regions'."""
+    if period == view.latest_regional:
+        return view.positions
+    cache = by_area.setdefault(RANKS, {})
+    if (view.id, period) not in cache:
+        cache[view.id, period] = ranks.positions(view.records, period, view.eenheid)
+    return cache[view.id, period]
 
 
 def _missing(rec: dict) -> str:
@@ -72,7 +92,7 @@ def profile_page(build, region: Region, by_area: dict) -> str:
         vt_rec = _at(next((rs for v, rs in by_area.get(vt.code, []) if v is view), []), period) if vt else None
         nl = _at(next((rs for v, rs in by_area.get("NL01", []) if v is view), []), period)
         notes = sorted({sources.setdefault((x["bron"], x["vindplaats"]), len(sources) + 1) for x in (mine, vt_rec, nl) if x})
-        pos = view.positions.get(region.code) if period == view.latest_regional and mine["waarde"] is not None else None
+        pos = _positions(by_area, view, period).get(region.code) if mine["waarde"] is not None else None
         rows.append({
             "id": view.id, "titel": view.titel, "has_value": mine["waarde"] is not None,
             "value": mine["waarde_tekst"], "missing": None if mine["waarde"] is not None else _missing(mine),
