@@ -10,13 +10,14 @@ import re
 import shutil
 
 import pytest
+import statline_package
 from conftest import copy_content
-from gebieden_package import MAAT, MERGED, STATLINE, add_municipal_rows, gemeenten_rows, write_gebieden_package, write_statline_package
+from gebieden_package import MAAT, MERGED, STATLINE, add_municipal_rows, gemeenten_rows, write_gebieden_package
 
 from build_data import ROOT
 from build_data.compute import ranks
-from build_data.model import periods
 from build_data.load.packages import load_all, read_regions
+from build_data.model import periods
 from build_data.site.build import build_all
 
 GEMEENTEN = "datapackages/cbs-gebieden-in-nederland/data/gemeenten.csv"
@@ -27,6 +28,8 @@ niveau: regionaal
 titel: Ontvangen meldingen (StatLine)
 bron:
   pakket: cbs-statline-veilig-thuis
+statline:
+  tabel: 84847NED
   maat: {maat}
 grafieken:
 - regio-vergelijking
@@ -41,8 +44,8 @@ def data_root(tmp_path, gebieden=True, municipal_rows=True, rows=None):
     shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
     if gebieden:
         write_gebieden_package(tmp_path / "datapackages", rows=rows)
-    regions = read_regions(tmp_path / "datapackages" / "regions")
-    pkg = write_statline_package(tmp_path / "datapackages", regions)
+    # package 1 as the StatLine indicators read it (every table they declare), plus municipal rows
+    pkg = statline_package.write_statline_package(tmp_path / "datapackages", missing=0)
     if municipal_rows:
         add_municipal_rows(pkg)
     return tmp_path
