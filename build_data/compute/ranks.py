@@ -12,11 +12,20 @@ from ..model.regions import is_regional
 
 def positions(recs: list[dict], period: str, unit: str) -> dict[str, dict]:
     """Per region code: rang (1 = highest value; equal values share a rank), van (number of
-    regions with a figure), aandeel (share of the national total, counts only) and its text."""
+    regions with a figure), aandeel (share of the national total, counts only) and its text.
+    Areas are ranked among their own kind: a Veilig Thuis region among the regions, a
+    municipality among the municipalities (never mixed)."""
     rows = [r for r in recs if r["periode"] == period and is_regional(r["regio_code"])
             and not r["categorie"] and not r["groep"]]
     nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01"
                and not r["categorie"] and not r["groep"]), None)
+    out: dict[str, dict] = {}
+    for kind in sorted({r["regio_code"][:2] for r in rows}):
+        out.update(_ranked([r for r in rows if r["regio_code"][:2] == kind], nl, unit))
+    return out
+
+
+def _ranked(rows: list[dict], nl: dict | None, unit: str) -> dict[str, dict]:
     valued = sorted((r for r in rows if r["waarde"] is not None), key=lambda r: -r["waarde"])
     descending = [-o["waarde"] for o in valued]
     out: dict[str, dict] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import periods
 from ..model.catalog import Catalog
 from ..model.indicator import Indicator
-from ..model.regions import REGIONAL_PREFIXES, is_regional
+from ..model.regions import REGIONAL_PREFIXES, is_municipality, is_regional
 from . import ranks
 from .charts.profiel import profiel
 from .outputs import records
@@ -175,7 +175,8 @@ def shares_chart(views: list[View]) -> tuple[dict, list[dict]] | None:
         label = periods.label(period, nl["teken"] if nl else "")
         order.append(ind.titel)
         for r in recs:
-            if r["periode"] == period and is_regional(r["regio_code"]) and r["waarde"] is not None and not r["categorie"]:
+            if r["periode"] == period and is_regional(r["regio_code"]) and not is_municipality(r["regio_code"]) \
+                    and r["waarde"] is not None and not r["categorie"]:
                 q = pos[r["regio_code"]]
                 dots.append({"indicator": ind.titel, "regio_slug": r["regio_slug"], "regio_naam": r["regio_naam"],
                              "waarde_tekst": r["waarde_tekst"], "aandeel": q["aandeel"], "aandeel_tekst": q["aandeel_tekst"],

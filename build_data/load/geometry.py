@@ -98,7 +98,7 @@ def load_geometries(regions_dir: Path, regions, root: Path) -> tuple[dict[int, d
                 problems.append(Problem(file, i, "geometry", "invalid-geometry", f"{region.naam}: {exc}"))
                 continue
             shapes.setdefault(code, []).extend(polygons)
-        for region in regions.regional(f"{year}-H2") or regions.regional(f"{year}-H1"):
+        for region in regions.vt_regions(f"{year}-H2") or regions.vt_regions(f"{year}-H1"):
             if region.code not in present:
                 problems.append(Problem(file, None, "features", "missing-geometry", f"{region.naam} ({region.code}) heeft geen vorm in {year}"))
         out[year] = shapes

@@ -32,6 +32,8 @@ from ..model.regions import Region, Regions, Tile
 from .files import FileCheck, check_file, descriptor_path, read_csv, read_descriptor, rel
 from .frictionless_checks import HEADER_ERRORS, ROW_ERRORS, frictionless_problems
 from .geometry import load_geometries
+from .municipalities import PACKAGE as MUNICIPALITIES
+from .municipalities import add_municipalities
 from .rules import check_dates, check_order, check_resource, check_rows
 
 OBSERVATION_FIELDS = {"regio", "periode", "maat", "waarde"}
@@ -119,8 +121,10 @@ def load_package(package_dir: Path, regions: Regions, root: Path) -> tuple[Packa
     return package, problems
 
 
-def read_regions(package_dir: Path) -> Regions:
-    """The regions package: regios.csv, regionamen.csv and the tile map, as Regions."""
+def read_regions(package_dir: Path, municipalities: bool = True) -> Regions:
+    """The regions package: regios.csv, regionamen.csv and the tile map, as Regions; with the
+    municipalities and their membership per year when datapackages/cbs-gebieden-in-nederland is
+    present beside it (its problems are reported by load_all, which reads it itself)."""
     regios = pd.read_csv(package_dir / "data" / "regios.csv", dtype=str, keep_default_na=False)
     names = pd.read_csv(package_dir / "data" / "regionamen.csv", dtype=str, keep_default_na=False)
     by_code = {r.code: Region(**r._asdict()) for r in regios.drop(columns=[c for c in regios if c not in Region.__annotations__]).itertuples(index=False)}
@@ -131,7 +135,10 @@ def read_regions(package_dir: Path) -> Regions:
     if tile_file.exists():
         t = pd.read_csv(tile_file, dtype=str, keep_default_na=False)
         tiles = {r.code: Tile(r.code, int(r.kolom), int(r.rij), int(r.breedte), int(r.hoogte), r.kort) for r in t.itertuples(index=False)}
-    return Regions(by_code, aliases, alias_rows, tiles=tiles)
+    regions = Regions(by_code, aliases, alias_rows, tiles=tiles)
+    if municipalities:
+        add_municipalities(regions, package_dir.parent, package_dir.parent.parent)
+    return regions
 
 
 def _check_map(regions: Regions, regions_dir: Path, root: Path) -> list[Problem]:
@@ -142,7 +149,7 @@ def _check_map(regions: Regions, regions_dir: Path, root: Path) -> list[Problem]
     for i, code in enumerate(regions.tiles, start=2):
         if code not in regions.by_code:
             problems.append(Problem(tiles_file, i, "code", "unknown-region", f"regiocode {code!r} staat niet in regios.csv"))
-    for region in regions.regional():
+    for region in regions.vt_regions():
         if region.code not in regions.tiles:
             problems.append(Problem(tiles_file, None, "code", "missing-geometry", f"{region.naam} ({region.code}) heeft geen tegel"))
     regions.geometries, found = load_geometries(regions_dir, regions, root)
@@ -162,7 +169,8 @@ def load_all(root: Path) -> Catalog:
         problems += frictionless_problems(descriptor, regions_dir, root, checked) if descriptor else []
     else:
         problems.append(Problem(rel(regions_dir, root), None, None, "invalid-descriptor", "het pakket regions ontbreekt"))
-    regions = read_regions(regions_dir)
+    regions = read_regions(regions_dir, municipalities=False)
+    problems += add_municipalities(regions, dp_root, root)  # when cbs-gebieden-in-nederland is present
     names_file = rel(regions_dir / "data" / "regionamen.csv", root)
     for name, code in regions.aliases.items():
         if code not in regions.by_code:
@@ -170,7 +178,7 @@ def load_all(root: Path) -> Catalog:
                                     f"regionaam {name!r} verwijst naar code {code!r}, die niet in regios.csv staat"))
     problems += _check_map(regions, regions_dir, root)
     packages, failed, broken = {}, set(), set()
-    for package_dir in sorted(p for p in dp_root.iterdir() if p.is_dir() and p.name != "regions"):
+    for package_dir in sorted(p for p in dp_root.iterdir() if p.is_dir() and p.name not in ("regions", MUNICIPALITIES)):
         package, found = load_package(package_dir, regions, root)
         problems += found
         if package:

@@ -6,6 +6,7 @@ published totals, and an order for every figure published more than once."""
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from ..model.regions import NATIONAL, Regions
 from .files import number, suggest
 
 KEY = ["regio_code", "periode", "maat", "categorie", "groep"]
+GM_CODE = re.compile(r"^GM\d{4}$")
 
 
 def check_dates(sources: list, file: str) -> list[Problem]:
@@ -84,6 +86,22 @@ VALUE_SYMBOLS = symbols.VALUE  # a value is present
 MISSING_SYMBOLS = symbols.MISSING  # no value; '–' is nil (zero), 'blank' cannot occur
 
 
+def _hint(name: str, regions: Regions) -> str:
+    """Why a region name is unknown (a municipality code: not in the package of municipalities)."""
+    if GM_CODE.match(name):
+        return ": deze gemeentecode staat in geen enkel jaar van cbs-gebieden-in-nederland"
+    return suggest(name, list(regions.aliases) + [x.naam for x in regions.by_code.values()])
+
+
+def _no_municipalities(file: str, rows: list[int], codes: set[str]) -> Problem:
+    """Municipal rows without the package of municipalities: one slip (the package is missing),
+    one problem, at the first such row."""
+    return Problem(file, rows[0], "regio", "unknown-region",
+                   f"regio {min(codes)!r} is onbekend: {len(rows)} rijen met {len(codes)} gemeentecodes (GM), maar "
+                   "gemeenten kent de build alleen uit het pakket datapackages/cbs-gebieden-in-nederland (gemeenten "
+                   "per jaar met hun Veilig Thuis-regio), en dat ontbreekt: haal het op met de StatLine-fetcher")
+
+
 def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows=frozenset(), bad_cells=frozenset()) -> list[Problem]:
     """The project's own rules, row by row. `measures` or `known_categories` is None when their
     table could not be read (reported there). A cell frictionless rejected is not checked again,
@@ -101,6 +119,7 @@ def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows
         for m, u, a in zip(measures.index, measures.get("eenheid", blank), measures.get("afronding", blank))}
     resolved: dict[str, str | None] = {}
     valid_in: dict[tuple[str, str], bool] = {}
+    has_municipalities, gm_rows, gm_codes = bool(regions.municipalities()), [], set()
     for r in tuples(df):
         row = r.rij
         if row in skip_rows:
@@ -111,8 +130,11 @@ def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows
         if r.regio not in resolved:
             resolved[r.regio] = regions.resolve(r.regio)
         code = resolved[r.regio]
-        if code is None and "regio" not in bad and r.regio not in regions.aliases:  # a broken alias is reported in regionamen.csv
-            problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend{suggest(r.regio, list(regions.aliases) + [x.naam for x in regions.by_code.values()])}"))
+        if code is None and "regio" not in bad and not has_municipalities and GM_CODE.match(r.regio):
+            gm_rows.append(row)
+            gm_codes.add(r.regio)
+        elif code is None and "regio" not in bad and r.regio not in regions.aliases:  # a broken alias is reported in regionamen.csv
+            problems.append(Problem(file, row, "regio", "unknown-region", f"regio {r.regio!r} is onbekend{_hint(r.regio, regions)}"))
         ok_period = periods.is_valid(r.periode)
         if not ok_period and "periode" not in bad:
             problems.append(Problem(file, row, "periode", "invalid-period", f"periode {r.periode!r} heeft niet de vorm 2019-H2, 2019 of 2016-2020"))
@@ -157,6 +179,8 @@ def check_rows(df, file, regions: Regions, measures, known_categories, skip_rows
         values.append(value)
     df["regio_code"] = codes
     df["waarde_num"] = values
+    if gm_rows:
+        problems.append(_no_municipalities(file, gm_rows, gm_codes))
     return problems
 
 

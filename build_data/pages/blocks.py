@@ -8,24 +8,50 @@ from markupsafe import Markup
 from ..compute.view import View as Indicator
 from ..model import periods, symbols
 from ..model.catalog import Catalog
+from ..model.regions import GM_KIND, name_key
 from .html import render
 
+VT_GROUP, GM_GROUP = "Veilig Thuis-regio's", "Gemeenten"
 
-def region_options(catalog: Catalog, period: str | list[str] | None) -> list[dict]:
-    """Nederland and the regions of a period, or of any of several periods (a page with a choice
-    of period: the page script offers those of the period shown)."""
+
+def region_options(catalog: Catalog, period: str | list[str] | None, municipalities: list | tuple = ()) -> list[dict]:
+    """Nederland and the Veilig Thuis regions of a period, or of any of several periods (a page with a
+    choice of period: the page script offers those of the period shown); with municipalities
+    (Regions) given, the regions and the municipalities in two groups (each option's `groep`), the
+    municipalities alphabetically: a municipality is found by its name (type-ahead in the list),
+    without knowing its Veilig Thuis region."""
     nl = catalog.regions.by_code["NL01"]
     if isinstance(period, list) and len(period) > 1:
         seen = {r.code: r for p in period for r in catalog.regions.regional(p)}
-        regs = [nl] + sorted(seen.values(), key=lambda r: r.naam.lower())
+        regs = sorted(seen.values(), key=name_key)
     else:
-        regs = [nl] + catalog.regions.regional(period[0] if isinstance(period, list) and period else period or None)
-    return [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in regs]
+        regs = catalog.regions.regional(period[0] if isinstance(period, list) and period else period or None)
+    out = [{"slug": r.slug, "code": r.code, "naam": r.naam} for r in [nl] + [r for r in regs if r.soort != GM_KIND]]
+    if municipalities:
+        for o in out[1:]:
+            o["groep"] = VT_GROUP
+        out += [{"slug": r.slug, "code": r.code, "naam": r.naam, "groep": GM_GROUP}
+                for r in sorted(municipalities, key=name_key)]
+    return out
 
 
-def region_selector(catalog: Catalog, period: str | None, base: str = "../", options: list[dict] | None = None, navigate: bool = False) -> Markup:
+def municipalities_of(ind: Indicator, catalog: Catalog) -> list:
+    """The municipalities an indicator has figures for in its latest period with municipal figures
+    (a municipality that no longer exists is not offered, as a region of another period is not)."""
+    recs = [r for r in ind.records if r["regio_code"].startswith("GM")]
+    if not recs:
+        return []
+    latest = max({r["periode"] for r in recs}, key=periods.sort_key)
+    return [catalog.regions.by_code[c] for c in dict.fromkeys(r["regio_code"] for r in recs if r["periode"] == latest)]
+
+
+def region_selector(catalog: Catalog, period: str | None, base: str = "../", options: list[dict] | None = None,
+                    navigate: bool = False, municipalities: list | tuple = ()) -> Markup:
     """The region selector. navigate=True (region profiles): a region chosen and 'Open profiel' opens its profile."""
-    return render("blocks/region_selector.html", options=options or region_options(catalog, period), base=base, navigate=navigate)
+    options = options or region_options(catalog, period, municipalities)
+    groups = [(g, [o for o in options if o.get("groep") == g]) for g in dict.fromkeys(o["groep"] for o in options if o.get("groep"))]
+    return render("blocks/region_selector.html", options=[o for o in options if not o.get("groep")], groups=groups,
+                  base=base, navigate=navigate, label="Regio of gemeente" if any(o.get("groep") == GM_GROUP for o in options) else "Regio")
 
 
 def latest_by_area(recs: list[dict]) -> dict[str, dict]:

@@ -8,9 +8,9 @@ from ..compute import charts
 from ..compute.view import View as Indicator
 from ..model import formatting, periods
 from ..model.catalog import Catalog
-from ..model.regions import is_regional
+from ..model.regions import is_municipality, is_regional
 from . import map as regionmap
-from .blocks import category_figures, change_block, key_figure, region_options, region_selector, source_line, symbols_legend
+from .blocks import category_figures, change_block, key_figure, municipalities_of, region_options, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
 from .html import render
@@ -23,7 +23,7 @@ def map_block(ind: Indicator, catalog: Catalog, recs: list[dict], period: str | 
     if not period:
         return ""
     values = {r["regio_code"]: r for r in recs if r["periode"] == period and is_regional(r["regio_code"])
-              and not r["categorie"] and not r["groep"]}
+              and not is_municipality(r["regio_code"]) and not r["categorie"] and not r["groep"]}
     decimals = max((len(formatting.number(r["waarde"]).partition(",")[2]) for r in values.values() if r["waarde"] is not None), default=0)
     caption = f"Kaart: {ind.titel} per Veilig Thuis-regio, {periods.label(period, next(iter(values.values()))['teken'] if values else '')}"
     return render("page/map_block.html", caption=caption,
@@ -63,7 +63,8 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
     kerncijfer = any(not charts.KINDS[k].DRAWS for k in ind.grafieken)  # key figures instead of a chart
     return str(render(
         "page/indicator.md", ind=ind, period_labels=[periods.label(p) for p in ind.periods],
-        region_selector=region_selector(catalog, ind.latest_regional, options=region_options(catalog, ind.periods_regional))
+        region_selector=region_selector(catalog, ind.latest_regional, options=region_options(
+            catalog, ind.periods_regional, municipalities_of(ind, catalog)))
         if ind.regional else None,
         key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog),
         category_figures=category_figures(recs) if kerncijfer else None,

@@ -81,7 +81,7 @@ def source_of_shapes(regions: Regions, period: str | None) -> tuple[str, dict | 
     """('grenzen', shapes) when real boundaries of the period's year cover exactly the regions of
     the period; else ('tegels', None)."""
     if period:
-        wanted = {r.code for r in regions.regional(period)}
+        wanted = {r.code for r in regions.vt_regions(period)}
         (first, _), (last, _) = periods.span(period)
         # boundaries of a year the period covers (latest first), with exactly the period's regions
         for year in sorted(regions.geometries, reverse=True):

@@ -14,7 +14,9 @@ from markupsafe import Markup
 from ..compute.ranks import rank_text
 from ..compute.view import regional, shares_chart
 from ..model import periods, symbols
+from ..model.regions import GM_KIND
 from . import map as regionmap
+from . import municipality
 from .blocks import region_selector
 from .html import e, render
 
@@ -55,6 +57,7 @@ def shares_script(spec: dict) -> bytes:
 
 
 def profile_page(build, region, lists, shares=None) -> str:
+    """A Veilig Thuis region's profile (a municipality's: build_data.pages.municipality)."""
     catalog = build.catalog
     inds = regional_indicators(build)
     national = [i for i in build.indicators if i not in inds]
@@ -104,6 +107,8 @@ def profile_page(build, region, lists, shares=None) -> str:
         "profile/profile.md", region=region,
         selector=region_selector(catalog, None, options=options, navigate=True),
         lineage=_lineage(region, catalog.regions),
+        members=municipality.members_block(region, catalog.regions),
+        members_year=max((y for y in catalog.regions.membership.years() if catalog.regions.membership.members(region.code, y)), default=None),
         lists=render("profile/cohort.html", region=region, lists=on_lists),
         periods=[periods.label(p, tekens.get(p, "")) for p in period_labels],
         table=render("profile/table.html", region=region, rows=rows),
@@ -125,12 +130,12 @@ def changes_text(regions) -> str:
     parts = []
     for code, old in merged.items():
         new = regions.by_code[code]
-        before = len(regions.regional(old[0].geldig_tot))
-        after = len(regions.regional(new.geldig_vanaf))
+        before = len(regions.vt_regions(old[0].geldig_tot))
+        after = len(regions.vt_regions(new.geldig_vanaf))
         parts.append(f"Tot en met {periods.label(old[0].geldig_tot)} telde Nederland {before} Veilig Thuis-regio's, vanaf "
                      f"{periods.label(new.geldig_vanaf)} {after}: {' en '.join(o.naam for o in old)} gingen samen op in {new.naam}.")
     # escaped text (a Markup string); the sentence without changes has nothing to escape
-    return e(" ".join(parts)) if parts else Markup(f"Nederland telt {len(regions.regional())} Veilig Thuis-regio's.")
+    return e(" ".join(parts)) if parts else Markup(f"Nederland telt {len(regions.vt_regions())} Veilig Thuis-regio's.")
 
 
 def index_page(build, lists) -> str:
@@ -141,11 +146,12 @@ def index_page(build, lists) -> str:
                         f"vanaf {periods.label(region.geldig_vanaf)}" if region.geldig_vanaf
                         else f"tot en met {periods.label(region.geldig_tot)}"),
              "on_list": any(region.code in x["codes"] for x in lists)}
-            for region in catalog.regions.regional()]
+            for region in catalog.regions.regional() if region.soort != GM_KIND]
     return str(render(
         "profile/index.md", changes=changes_text(catalog.regions),
         map=regionmap.region_map(catalog.regions, latest, None, title="Kaart van de Veilig Thuis-regio's", links=True),
-        table=render("profile/index_table.html", rows=rows)))
+        table=render("profile/index_table.html", rows=rows),
+        municipalities=municipality.index_block(catalog.regions)))
 
 
 def pages(build) -> tuple[dict[str, str], dict[str, bytes]]:
@@ -154,6 +160,8 @@ def pages(build) -> tuple[dict[str, str], dict[str, bytes]]:
     shares = shares_chart(build.indicators)
     out = {"regio/index.md": index_page(build, lists)}
     files = {SHARES_SCRIPT: shares_script(shares[0])} if shares else {}
+    by_area = municipality.records_by_area(build.indicators) if build.catalog.regions.municipalities() else {}
     for region in build.catalog.regions.regional():
-        out[f"regio/{region.slug}.md"] = profile_page(build, region, lists, shares)
+        out[f"regio/{region.slug}.md"] = (municipality.profile_page(build, region, by_area) if region.soort == GM_KIND
+                                          else profile_page(build, region, lists, shares))
     return out, files

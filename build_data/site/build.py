@@ -151,9 +151,9 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
     files, found = redirects.redirect_files(inputs.redirects, build)  # old URLs keep working (redirects.yml)
     build.files.update(files)
     problems += found
-    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,
-                "bestaat": (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "")
-                + (f"tot en met {periods.label(r.geldig_tot)}" if r.geldig_tot else "")}
+    regions = [{"slug": r.slug, "code": r.code, "naam": r.naam,  # a municipality has both ends
+                "bestaat": " ".join(x for x in (f"vanaf {periods.label(r.geldig_vanaf)}" if r.geldig_vanaf else "",
+                                                f"tot en met {periods.label(r.geldig_tot)}" if r.geldig_tot else "") if x)}
                for r in catalog.regions.by_code.values()]
     build.files["assets/regios.js"] = ("window.HGKM_REGIOS = " + json.dumps(regions, ensure_ascii=False) + ";\n").encode("utf-8")
     if not missing:

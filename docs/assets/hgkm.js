@@ -49,7 +49,9 @@
     var areas = periodAreas();
     selectors().forEach(function (s) {
       for (var i = 0; i < s.options.length; i++) {
-        var o = s.options[i], off = areas !== null && o.value !== NL && areas.indexOf(o.value) < 0;
+        // municipalities (GM) are not in the comparison of the regions: offered as the build listed them
+        var o = s.options[i], gm = /^GM/.test(o.getAttribute("data-code") || "");
+        var off = areas !== null && o.value !== NL && !gm && areas.indexOf(o.value) < 0;
         o.hidden = off;
         o.disabled = off;
       }

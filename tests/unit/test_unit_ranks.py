@@ -79,10 +79,15 @@ def test_lower_values_and_negative_values_rank_lower():
     assert [pos[c]["rang"] for c in ("VT03", "VT02", "VT01", "VT04")] == [1, 2, 3, 3]
 
 
-def test_municipalities_are_regions_too():
-    pos = ranks.positions([rec("GM0001", 5), rec("VT01", 7), rec("XX01", 100)], PERIOD, "aantal")
-    assert pos["VT01"]["rang"] == 1 and pos["GM0001"]["rang"] == 2
+def test_municipalities_are_ranked_among_municipalities_only():
+    recs = [rec("GM0001", 5), rec("GM0002", 9), rec("VT01", 7), rec("VT02", 3), rec("XX01", 100)]
+    pos = ranks.positions(recs, PERIOD, "aantal")
+    assert (pos["VT01"]["rang"], pos["VT01"]["van"], pos["VT02"]["rang"]) == (1, 2, 2)
+    assert (pos["GM0002"]["rang"], pos["GM0002"]["van"], pos["GM0001"]["rang"]) == (1, 2, 2)
     assert "XX01" not in pos
+    # the regions' ranks are those without any municipality
+    alone = ranks.positions([r for r in recs if not r["regio_code"].startswith("GM")], PERIOD, "aantal")
+    assert {c: pos[c] for c in alone} == alone
 
 
 def test_no_figures_of_the_period():

@@ -15,6 +15,7 @@ class Reference:
     nl: str | None  # Nederland's value as shown ('66 660*'), if published
     counts: bool  # the figures are counts: not comparable between regions of different size
     links: list[tuple[str, str]] = field(default_factory=list)  # (indicator id, title)
+    municipalities: bool = False  # the indicator has municipal figures, which a comparison of the regions leaves out
 
 
 @dataclass

@@ -9,7 +9,7 @@ import altair as alt
 
 from ...compute.ranks import rank_text
 from ...model import periods
-from ...model.regions import is_regional
+from ...model.regions import is_municipality, is_regional
 from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, Reference, chart_rows, gaps
 
@@ -24,14 +24,17 @@ def figure(view, catalog, related=(), period: str | None = None) -> Figure:
     period = period or view.latest_regional
     key = NAME if period == view.latest_regional else f"{NAME}@{period}"
     spec = view.spec(key, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
-    shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")]
+    # the Veilig Thuis regions side by side; municipalities are compared with municipalities only (never here)
+    shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")
+             and not is_municipality(r["regio_code"])]
     pos = view.positions_in(period)
     headers = ["Regio", title, "Rang (1 = hoogste)"] + (["Aandeel in Nederland"] if unit == "aantal" else [])
     rows = [(r, [r["regio_naam"], r["waarde_tekst"], rank_text(pos.get(r["regio_code"]))]
              + ([pos.get(r["regio_code"], {}).get("aandeel_tekst", "")] if unit == "aantal" else [])) for r in shown]
     nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"] and not r["groep"]), None)
     reference = Reference(nl["waarde_tekst"] if nl else None, unit == "aantal",
-                          [(r.id, r.titel) for r in related if r.id in view.zie_ook])
+                          [(r.id, r.titel) for r in related if r.id in view.zie_ook],
+                          municipalities=any(is_municipality(r["regio_code"]) for r in recs))
     caption = f"{title} per Veilig Thuis-regio, {periods.label(period, shown[-1]['teken'] if shown else '')}"
     return Figure(NAME, caption, spec, shown, headers, rows, 1, national_only=False, reference=reference,
                   gaps=gaps(shown, lambda r: r["regio_naam"]))
@@ -39,7 +42,7 @@ def figure(view, catalog, related=(), period: str | None = None) -> Figure:
 
 def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
     """All regions side by side for one period, sorted, the selected region highlighted."""
-    data = [r for r in rows if is_regional(r["regio_code"]) and r["periode"] == period]
+    data = [r for r in rows if is_regional(r["regio_code"]) and not is_municipality(r["regio_code"]) and r["periode"] == period]
     base = alt.Chart(inline(data)).transform_calculate(
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
