@@ -32,6 +32,7 @@ from ..model.regions import Region, Regions, Tile
 from .files import FileCheck, check_file, descriptor_path, read_csv, read_descriptor, rel
 from .frictionless_checks import HEADER_ERRORS, ROW_ERRORS, frictionless_problems
 from .geometry import load_geometries
+from .municipalities import add_municipalities
 from .rules import check_dates, check_order, check_resource, check_rows
 
 OBSERVATION_FIELDS = {"regio", "periode", "maat", "waarde"}
@@ -143,7 +144,7 @@ def _check_map(regions: Regions, regions_dir: Path, root: Path) -> list[Problem]
         if code not in regions.by_code:
             problems.append(Problem(tiles_file, i, "code", "unknown-region", f"regiocode {code!r} staat niet in regios.csv"))
     for region in regions.regional():
-        if region.code not in regions.tiles:
+        if region.code not in regions.tiles and region.soort == "veilig-thuis-regio":  # municipalities: no tiles (yet)
             problems.append(Problem(tiles_file, None, "code", "missing-geometry", f"{region.naam} ({region.code}) heeft geen tegel"))
     regions.geometries, found = load_geometries(regions_dir, regions, root)
     return problems + found
@@ -163,6 +164,7 @@ def load_all(root: Path) -> Catalog:
     else:
         problems.append(Problem(rel(regions_dir, root), None, None, "invalid-descriptor", "het pakket regions ontbreekt"))
     regions = read_regions(regions_dir)
+    add_municipalities(regions, dp_root)
     names_file = rel(regions_dir / "data" / "regionamen.csv", root)
     for name, code in regions.aliases.items():
         if code not in regions.by_code:

@@ -67,6 +67,7 @@ class Regions:
     used_aliases: set[str] = field(default_factory=set)
     tiles: dict = field(default_factory=dict)  # code -> Tile (schematic map)
     geometries: dict = field(default_factory=dict)  # year -> {code: polygons} (real boundaries, when fetched)
+    membership: dict = field(default_factory=dict)  # year -> {GMxxxx: VTxx} (cbs-gebieden-in-nederland, when present)
 
     def resolve(self, name: str) -> str | None:
         """Code for a region name as a source writes it; None when unknown."""
