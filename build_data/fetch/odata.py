@@ -64,8 +64,9 @@ def _advice(status: int, message: str, url: str) -> tuple[str, str]:
     if status in (502, 503, 504, 429):
         return "statline-unavailable", "StatLine is even niet bereikbaar: probeer het later opnieuw"
     low = message.lower()
-    if "/odataapi/" in url.lower() and ("odatafeed" in low or "skip" in low or "10000" in low or "10.000" in low or "cel" in low or "cell" in low):
-        return "statline-refused", "een verzoek om data aan de ODataApi: gebruik de ODataFeed"
+    if "odatafeed" in low or "skip" in low or "10000" in low or "10.000" in low or " cel" in low or "cell" in low:
+        where = "" if "/odatafeed/" not in url.lower() else " (deze vraag ging naar de ODataFeed: staat --base goed?)"
+        return "statline-refused", f"een verzoek om data aan de ODataApi: gebruik de ODataFeed{where}"
     return "statline-refused", "de server weigert dit verzoek; lees de melding van de server"
 
 
@@ -109,30 +110,41 @@ def metadata(base: str, table: str, entity: str) -> list[dict]:
     return doc["value"]
 
 
+def _same_page(link: str) -> tuple:
+    """What identifies a page: the path (any case: recorded links say OData, clients odata) and the
+    query, $skip absent meaning 0."""
+    parts = urllib.parse.urlsplit(link)
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    query.setdefault("$skip", "0")
+    return parts.netloc.lower(), parts.path.lower().rstrip("/"), tuple(sorted(query.items()))
+
+
 def pages(first: str, where: str):
     """Every page of an entity set from the feed: yields (rows, url); follows absolute nextLinks.
-    A nextLink pointing back, more than MAX_PAGES pages, or a nextLink whose $skip does not equal
-    the rows received so far (a page shorter than announced) is a problem."""
+    A nextLink pointing back at a page already read, more than MAX_PAGES pages, or a nextLink
+    whose $skip does not equal the rows received so far (a page shorter than announced) is a
+    problem. The last page is the one without a nextLink."""
     seen, received, link, n = set(), 0, first, 0
     while link:
-        if link in seen or n >= MAX_PAGES:
-            why = "verwijst terug naar een eerdere" if link in seen else f"komt na {MAX_PAGES} pagina's nog steeds"
-            raise FetchFailed([Problem(where, None, "odata.nextLink", "statline-incomplete",
-                                       f"de volgende pagina ({link}) {why}: de download loopt rond")])
-        seen.add(link)
+        seen.add(_same_page(link))
         page = get_json(link, where)
         n += 1
         rows = page["value"]
         received += len(rows)
         yield rows, link
         nxt = page.get("odata.nextLink")
-        if nxt:
-            nxt = urllib.parse.urljoin(link, nxt)
-            skip = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(nxt).query)).get("$skip")
-            if skip is not None and skip.isdigit() and int(skip) != received:
-                raise FetchFailed([Problem(where, received, "odata.nextLink", "statline-incomplete",
-                                           f"pagina {n} ({link}) bracht {len(rows)} rijen; de volgende pagina begint bij "
-                                           f"$skip={skip}, na {received} ontvangen rijen: een pagina is korter dan aangekondigd")])
+        if not nxt:
+            return
+        nxt = urllib.parse.urljoin(link, nxt)
+        if _same_page(nxt) in seen or n >= MAX_PAGES:
+            why = "verwijst terug naar een eerdere pagina" if _same_page(nxt) in seen else f"komt na {MAX_PAGES} pagina's nog steeds"
+            raise FetchFailed([Problem(where, None, "odata.nextLink", "statline-incomplete",
+                                       f"de volgende pagina ({nxt}) {why}: de download loopt rond")])
+        skip = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(nxt).query)).get("$skip")
+        if skip is not None and skip.isdigit() and int(skip) != received:
+            raise FetchFailed([Problem(where, received, "odata.nextLink", "statline-incomplete",
+                                       f"pagina {n} ({link}) bracht {len(rows)} rijen; de volgende pagina begint bij "
+                                       f"$skip={skip}, na {received} ontvangen rijen: een pagina is korter dan aangekondigd")])
         link = nxt
 
 

@@ -75,9 +75,10 @@ class Release:
     """Every response of one StatLine release, generated at construction."""
 
     def __init__(self, until: str = "2025-H1", revise: bool = False, seed: int = 1, page_size: int = 10000,
-                 without_vt: tuple[int, ...] = (), tables: list[str] | None = None):
+                 without_vt: tuple[int, ...] = (), tables: list[str] | None = None, gebieden_drop=()):
         self.until, self.revise, self.seed, self.page_size = until, revise, seed, page_size
         self.without_vt = set(without_vt)
+        self.gebieden_drop = set(gebieden_drop)  # (year, GMxxxx) left out of that year's Gebieden table
         self.faults: dict = {}
         self.asked: list[str] = []
         self.data_served: set[str] = set()
@@ -260,6 +261,8 @@ class Release:
         dims = {"RegioS": [], }
         rows = []
         for code, (naam, vt) in sorted(SPEC["municipalities"].items()):
+            if (year, code) in self.gebieden_drop:
+                continue
             if year >= 2023 and vt in ("VT16", "VT26"):
                 vt = "VT27"
             shown = f"{naam} (gemeente)" if naam in ("Groningen", "Utrecht", "'s-Gravenhage") else naam
@@ -323,9 +326,10 @@ class Handler(BaseHTTPRequestHandler):
         r.asked.append(full)
         parts = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(parts.query))
-        for needle, status in (r.faults.get("fail") or {}).items():
+        for needle, answer in (r.faults.get("fail") or {}).items():
             if needle in full:
-                return self._error(status, "Service Unavailable (replay)" if status == 503 else f"HTTP {status} (replay)")
+                status, message = answer if isinstance(answer, tuple) else (answer, "Service Unavailable (replay)")
+                return self._error(status, message)
         segs = [s for s in parts.path.split("/") if s]
         if segs[:2] == ["ODataCatalog", "Tables"]:
             entries = r.catalogue_entries(base)
@@ -346,7 +350,7 @@ class Handler(BaseHTTPRequestHandler):
         entity = segs[3]
         changed = r.faults.get("change_after_data") == table and table in r.data_served
         if entity in ("TypedDataSet", "UntypedDataSet"):
-            if service == "ODataApi":
+            if service == "ODataApi" or r.faults.get("feed_as_api"):  # feed_as_api: a mirror that only has the API
                 if "$skip" in query:
                     return self._error(500, SKIP_REFUSED)
                 n = min(len(t["rows"]), int(query.get("$top", len(t["rows"]))))
@@ -370,6 +374,8 @@ class Handler(BaseHTTPRequestHandler):
         rows = t["rows"][skip: skip + size]
         if r.faults.get("unknown_key") == table and skip == 0 and rows:
             rows = rows[:-1] + [{**rows[-1], "RegioS": pad("VT99")}]
+        if r.faults.get("drop_row") == table and skip + size >= len(t["rows"]) and rows:
+            rows = rows[:-1]  # the last page lacks a row, and says nothing
         doc = {"value": rows, "odata.metadata": f"{meta}#Cbs.OData.WebAPI.{entity}"}
         if skip + size < len(t["rows"]):
             nxt = 0 if r.faults.get("loop") else skip + size
