@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_data.fetch.cli import main  # noqa: E402
+from build_data.fetch.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

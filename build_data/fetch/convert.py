@@ -9,12 +9,14 @@ the dimension keys read again after the data must equal those read before."""
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import periods
 from ..model.problems import Problem
 from ..model.regions import NATIONAL, Regions
 from . import odata
-from .tables import DIMENSION_TYPES, OTHER_DIVISIONS, PERIOD, STATUS, TABLES, UNITS
 from .odata import FetchFailed
+from .tables import DIMENSION_TYPES, OTHER_DIVISIONS, PERIOD, STATUS, TABLES, UNITS
 
 
 def text(value) -> str:
@@ -126,7 +128,7 @@ def structure(raw: dict, regions: Regions) -> dict:
                                  f"status {v.get('Status')!r} van periode {key} is niet Definitief, Voorlopig of Nader voorlopig"))
         period_of[key], status_of[key] = period, STATUS.get(status, "")
     halves = sorted({periods.sort_key(p) for p in period_of.values() if p and periods.is_half_year(p)})
-    for (y0, h0), (y1, h1) in zip(halves, halves[1:]):
+    for (y0, h0), (y1, h1) in itertools.pairwise(halves):
         if (y1, h1) != ((y0, 2) if h0 == 1 else (y0 + 1, 1)):
             found.append(Problem(f"StatLine {table}/{tkey}", None, "Key", "statline-incomplete",
                                  f"halfjaren ontbreken tussen {y0}-H{h0} en {y1}-H{h1}"))

@@ -87,7 +87,7 @@ def read_year(base: str, year: int, entry: dict, regions: Regions) -> tuple[dict
     missing = set(titles) - seen
     if missing:
         found.append(Problem(f"StatLine {table}/TypedDataSet", None, None, "statline-incomplete",
-                             f"{len(missing)} regio's zonder rij, bijvoorbeeld {sorted(missing)[0]}"))
+                             f"{len(missing)} regio's zonder rij, bijvoorbeeld {min(missing)}"))
     if found:
         raise FetchFailed(found)
     rows.sort(key=lambda r: r[1])

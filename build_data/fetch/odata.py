@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -77,7 +76,7 @@ def get_json(url: str, where: str) -> dict:
         message = server_message(exc.read() or b"") or exc.reason
         kind, advice = _advice(exc.code, message, url)
         raise FetchFailed([Problem(where, None, None, kind, f"HTTP {exc.code} van {url}: \"{message}\" — {advice}")]) from exc
-    except (socket.timeout, TimeoutError) as exc:
+    except TimeoutError as exc:
         raise FetchFailed([Problem(where, None, None, "statline-unavailable", f"{url}: geen antwoord binnen {TIMEOUT} s — probeer het later opnieuw")]) from exc
     except http.client.IncompleteRead as exc:
         raise FetchFailed([Problem(where, None, None, "statline-incomplete",

@@ -133,7 +133,7 @@ def statline_files(package_dir: Path, tables: list[dict], retrieved: str) -> dic
         unique.setdefault((r["maat"], r["categorie"]), r)
     files[package_dir / "data" / "maten.csv"] = csv_bytes(MATEN_FIELDS, [[r.get(f, "") for f in MATEN_FIELDS] for r in maten])
     files[package_dir / "data" / "categorieen.csv"] = csv_bytes(CATEGORY_FIELDS, [[r.get(f, "") for f in CATEGORY_FIELDS] for r in unique.values()])
-    s = lambda name, **kw: {"name": name, "type": "string", **kw}  # noqa: E731
+    s = lambda name, **kw: {"name": name, "type": "string", **kw}
     req = {"constraints": {"required": True}}
     descriptor = {
         "name": PACKAGE,
