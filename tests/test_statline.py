@@ -311,3 +311,22 @@ def test_end_to_end_over_http_with_the_script(tmp_path):
     print(done.stdout, f"{seconds:.1f} s")
     assert "84852NED: 13680 rijen in 2 pagina('s)" in done.stdout
     assert [p for p in check_inputs(root)[2] if p.severity == "error"] == []
+
+
+def test_every_extra_dimension_is_kept(root, capsys, monkeypatch):
+    """A table with three extra dimensions: categorie = the first, groep = the other two joined
+    with '+' (in DataProperties order), every combination declared in categorieen.csv."""
+    import replay.statline as replay
+
+    spec = json.loads(json.dumps(replay.SPEC["vt_tables"]["84854NED"]))
+    spec["dimensions"] += [{"key": "TestB", "title": "Testdimensie B", "values": ["Totaal", "Test B1"]},
+                           {"key": "TestC", "title": "Testdimensie C", "values": ["Totaal", "Test C1"]}]
+    monkeypatch.setitem(replay.SPEC["vt_tables"], "84854NED", spec)
+    with serve(Release(page_size=5000, tables=["84854NED"])) as base:
+        assert run(root, base, "--table", "84854NED") == 0, capsys.readouterr().err
+    rows = read_csv(root / "datapackages" / PACKAGE / "data" / "statline_84854ned.csv")
+    groups = {r["groep"] for r in rows}
+    assert len(groups) == 4 and all(g.count("+") == 1 for g in groups) and "T001038+T001038" in groups
+    cats = [c for c in read_csv(root / "datapackages" / PACKAGE / "data" / "categorieen.csv") if c["tabel"] == "84854NED"]
+    assert {c["categorie"] for c in cats if c["dimensie"] == "TestB+TestC"} == groups
+    assert {c["dimensie"] for c in cats} == {"OverdrachtAan", "TestB+TestC"}
