@@ -29,7 +29,7 @@ setup: $(BIN)/.installed node_modules/.package-lock.json node_modules/.cache/hgk
 validate: setup ## every check of the build (data, declarations, redirects, assets, Vega bundle); writes nothing
 	$(BIN)/python -m build_data validate
 
-fetch-statline: $(BIN)/.installed ## update datapackages/cbs-statline-veilig-thuis from CBS StatLine (needs network; ARGS=--dry-run)
+fetch-statline: $(BIN)/.installed ## update datapackages/cbs-statline-veilig-thuis and cbs-gebieden-in-nederland from CBS StatLine (needs network; ARGS="--dry-run", "--base URL")
 	$(BIN)/python scripts/fetch_statline.py $(ARGS)
 
 site: setup ## validate, build site/ and the offline zip in dist/ (atomically)

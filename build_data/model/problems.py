@@ -59,11 +59,22 @@ TYPES: dict[str, tuple[str, str]] = {
     "source-error": ("Bestand niet te lezen", "Controleer of het een CSV-bestand is (tekst, komma's, UTF-8)."),
     "scheme-error": ("Bestand niet te openen", "Controleer 'path' van de resource in datapackage.yaml."),
     "format-error": ("Onbekend bestandsformaat", "Gebruik een CSV-bestand met de extensie .csv."),
-    # scripts/fetch_statline.py
-    "statline-download": ("Download van StatLine mislukt of onvolledig",
-                          "Haal de tabel later opnieuw op (StatLine kan net worden bijgewerkt); er is niets geschreven."),
+    # scripts/fetch_statline.py (build_data/fetch/); the message carries the server's own words
+    "statline-unavailable": ("StatLine niet bereikbaar",
+                             "Geen verbinding, een time-out of HTTP 503: probeer het later opnieuw; er is niets geschreven."),
+    "statline-refused": ("StatLine weigert het verzoek",
+                         "Lees de melding van de server: de ODataApi geeft hooguit 10 000 cellen en kent geen $skip, "
+                         "data komt uit de ODataFeed (build_data/fetch/odata.py); er is niets geschreven."),
+    "statline-not-found": ("StatLine-tabel niet gevonden",
+                           "Controleer het tabelnummer op StatLine (TABLES in build_data/fetch/tables.py): een tabel kan "
+                           "zijn stopgezet en vervangen; er is niets geschreven."),
+    "statline-incomplete": ("Download van StatLine onvolledig",
+                            "Er ontbreken rijen of de tabel veranderde tijdens het ophalen (StatLine wordt mogelijk net "
+                            "bijgewerkt): haal opnieuw op; er is niets geschreven."),
+    "statline-download": ("Antwoord van StatLine niet te lezen",
+                          "Het antwoord heeft niet de vorm van OData v3 (lijst 'value'): controleer --base; er is niets geschreven."),
     "statline-mapping": ("StatLine-code niet te vertalen",
-                         "Breid de vertaling in scripts/fetch_statline.py uit (perioden, status, eenheden, "
+                         "Breid de vertaling in build_data/fetch/ uit (perioden, status, eenheden, "
                          "regio-indelingen) of controleer de tabel op StatLine; er is niets geschreven."),
     # Everything else frictionless reports keeps its own type; this entry is the fallback hint.
     "frictionless": ("Fout volgens Frictionless", "Herstel de cel of het bestand volgens het schema in datapackage.yaml."),
