@@ -129,8 +129,8 @@ def statline_files(package_dir: Path, tables: list[dict], retrieved: str) -> dic
     maten.sort(key=lambda r: order.index(r.get("tabel", "")))  # stable: StatLine's order within a table
     cats.sort(key=lambda r: order.index(r.get("tabel", "")))
     unique: dict[tuple, dict] = {}
-    for r in cats:  # one row per (maat, categorie): a key in two dimensions of a table is one category
-        unique.setdefault((r["maat"], r["categorie"]), r)
+    for r in cats:  # one row per (maat, dimensie, categorie): one key can stand in two dimensions of a table
+        unique.setdefault((r["maat"], r.get("dimensie", ""), r["categorie"]), r)
     files[package_dir / "data" / "maten.csv"] = csv_bytes(MATEN_FIELDS, [[r.get(f, "") for f in MATEN_FIELDS] for r in maten])
     files[package_dir / "data" / "categorieen.csv"] = csv_bytes(CATEGORY_FIELDS, [[r.get(f, "") for f in CATEGORY_FIELDS] for r in unique.values()])
     s = lambda name, **kw: {"name": name, "type": "string", **kw}
@@ -159,7 +159,7 @@ def statline_files(package_dir: Path, tables: list[dict], retrieved: str) -> dic
                            {"name": "afronding", "type": "integer", "description": "Veelvoud waarop de bron aantallen afrondt"},
                            s("definitie", **req), s("tabel", **req), s("statline_key", **req)]}},
             {"name": "categorieen", "title": "Categorieën (StatLine-dimensies)", "path": "data/categorieen.csv", "schema": {
-                "primaryKey": ["maat", "categorie"],
+                "primaryKey": ["maat", "dimensie", "categorie"],
                 "fields": [s("maat", **req), s("categorie", **req), s("naam", **req), s("tabel", **req), s("dimensie", **req),
                            s("categoriegroep", description="Titel van de CategoryGroup van de categorie op StatLine")]}},
             *[resources[k] for k in sorted(resources)],

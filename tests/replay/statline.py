@@ -64,8 +64,15 @@ class Release:
     """Every response of one StatLine release, generated at construction."""
 
     def __init__(self, until: str = "2025-H1", revise: bool = False, seed: int = 1, page_size: int = 10000,
-                 without_vt: tuple[int, ...] = (), tables: list[str] | None = None, gebieden_drop=()):
+                 without_vt: tuple[int, ...] = (), tables: list[str] | None = None, gebieden_drop=(),
+                 extra_municipalities: int = 0):
         self.until, self.revise, self.seed, self.page_size = until, revise, seed, page_size
+        # the recorded municipalities, and for the benchmark N more, obviously synthetic (GM9001 ...,
+        # 'Testgemeente 001'), spread over the Veilig Thuis regions of 2019-2022 in turn
+        vts = [r["code"] for r in _regios() if r["code"].startswith("VT") and not r["geldig_vanaf"]]
+        self.municipalities = dict(SPEC["municipalities"])
+        self.municipalities.update({f"GM{9001 + i}": [f"Testgemeente {i + 1:03d}", vts[i % len(vts)]]
+                                    for i in range(extra_municipalities)})
         self.without_vt = set(without_vt)
         self.gebieden_drop = set(gebieden_drop)  # (year, GMxxxx) left out of that year's Gebieden table
         self.faults: dict = {}
@@ -123,7 +130,7 @@ class Release:
         from_regions = [(r["code"], r["naam"]) for r in _regios()]
         out = [("NL01", "Nederland")] + list(SPEC["landsdelen"].items()) + list(SPEC["provincies"].items())
         if kind == "regio":
-            out += [(c, v[0]) for c, v in sorted(SPEC["municipalities"].items())]
+            out += [(c, v[0]) for c, v in sorted(self.municipalities.items())]
         out += [(c, f"{VT_NAMES.get(c, n)} (VT)") for c, n in from_regions if c.startswith("VT")]
         return out
 
@@ -249,7 +256,7 @@ class Release:
         names = {r["code"]: r["naam"] for r in _regios()}
         dims = {"RegioS": [], }
         rows = []
-        for code, (naam, vt) in sorted(SPEC["municipalities"].items()):
+        for code, (naam, vt) in sorted(self.municipalities.items()):
             if (year, code) in self.gebieden_drop:
                 continue
             if year >= 2023 and vt in ("VT16", "VT26"):
@@ -296,10 +303,13 @@ def main(argv=None) -> int:
     p.add_argument("--revise", action="store_true", help="een release die eerdere cijfers herziet (ander zaad voor een deel)")
     p.add_argument("--page-size", type=int, default=10000, help="rijen per pagina van de ODataFeed (standaard 10000)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--municipalities", type=int, default=0, metavar="N",
+                   help="N synthetische gemeenten extra (GM9001 ...; voor de benchmark: 326 geeft er 342)")
     p.add_argument("--without-vt", type=int, action="append", default=[], metavar="JAAR",
                    help="Gebieden in Nederland van dit jaar zonder kolom Veilig Thuis-regio")
     args = p.parse_args(argv)
-    release = Release(args.until, args.revise, args.seed, args.page_size, tuple(args.without_vt))
+    release = Release(args.until, args.revise, args.seed, args.page_size, tuple(args.without_vt),
+                      extra_municipalities=args.municipalities)
     with serve(release, args.port) as base:
         print(f"StatLine-replay op {base} (tot en met {args.until}{', herzien' if args.revise else ''}); Ctrl-C stopt.", flush=True)
         try:
