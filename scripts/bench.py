@@ -11,7 +11,10 @@ Measures, several runs each (median and spread = min..max):
 - the time to the first drawn chart (navigation start -> first chart marked drawn, performance.now())
   over http and over file://;
 - alternatives on the same page: Vega-Lite compiled in the browser vs the precompiled Vega; the
-  chart data inline vs in a per-page data script.
+  chart data inline vs in a per-page data script;
+- the site with a StatLine package in the real shape (scripts/bench_statline.py: fetched from the
+  replay of the CBS services with every table, 2019-H1 to 2025-H1, 342 municipalities): package
+  size, what is kept per municipality, build CPU time and the first visit to the heaviest page.
 
 Writes BENCHMARKS.md and exits 1 when a budget is missed (marked with a cross there)."""
 
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+import bench_statline  # noqa: E402
 import synthetic  # noqa: E402
 
 PY = sys.executable
@@ -56,6 +60,8 @@ BUDGETS = {
     "eerste_bezoek": (300_000, "B", "eerste bezoek indicatorpagina, alles gzip"),
     "volgende_pagina": (40_000, "B", "volgende indicatorpagina, gzip (assets in cache)"),
     "eerste_grafiek_file": (700.0, "ms", "eerste grafiek getekend via file:// (mediaan)"),
+    "statline_site": (90.0, "s", "site met StatLine-pakket bouwen (alle tabellen, 2019-H1–2025-H1, 342 gemeenten; mediaan CPU-tijd)"),
+    "statline_eerste_bezoek": (300_000, "B", "met StatLine-pakket: eerste bezoek zwaarste indicatorpagina, alles gzip"),
 }
 
 
@@ -516,6 +522,8 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
         w(f"| script per pagina / inline | {med('datascript', 'http') / med('vega', 'http'):.2f} | "
           f"{med('datascript', 'file') / med('vega', 'file'):.2f} | {vb['datascript'] / vb['inline']:.2f} |")
         w("")
+    if "statline" in r:
+        L.extend(bench_statline.report(r["statline"], fmt_s, kb))
     w("## Opnieuw meten\n")
     w("```sh\nmake bench                      # alles (duurt minuten: de 16x-build is de grootste)\n"
       ".venv/bin/python scripts/bench.py --runs 3 --schalen 1x,4x,16x   # dezelfde meting\n"
@@ -530,7 +538,7 @@ def main(argv=None) -> int:
     parser.add_argument("--browser-runs", type=int, default=7, help="runs per grafiektijd (standaard 7)")
     parser.add_argument("--schaal-runs", type=int, default=None, help="runs per synthetische schaal (standaard: --runs)")
     parser.add_argument("--schalen", default="1x,4x,16x")
-    parser.add_argument("--alleen", default="site,schalen,serve,browser", help="welke metingen (komma's)")
+    parser.add_argument("--alleen", default="site,schalen,serve,browser,statline", help="welke metingen (komma's)")
     parser.add_argument("--uit", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
     parts = set(args.alleen.split(","))
@@ -550,6 +558,9 @@ def main(argv=None) -> int:
         if "browser" in parts:
             print("browser: gewicht en grafiektijden…", flush=True)
             r["browser"] = bench_browser(args.browser_runs, tmp)
+        if "statline" in parts:
+            print("StatLine-pakket: ophalen uit de replay, bouwen, paginagewicht…", flush=True)
+            r["statline"] = bench_statline.bench_statline(args.runs, tmp, timed, stats, page_weight, _browser)
     m["load_end"] = os.getloadavg()
     figures = {}
     if "site" in r:
@@ -560,6 +571,9 @@ def main(argv=None) -> int:
         figures["eerste_bezoek"] = r["browser"]["gewicht"]["eerste_gzip"]
         figures["volgende_pagina"] = r["browser"]["gewicht"]["tweede_gzip"]
         figures["eerste_grafiek_file"] = r["browser"]["tijden"]["vega"]["file"]["eerste"]["median"]
+    if "statline" in r:
+        figures["statline_site"] = r["statline"]["site_cpu"]["median"]
+        figures["statline_eerste_bezoek"] = r["statline"]["gewicht"]["eerste_gzip"]
     budgets = check_budgets(figures)
     args.uit.write_text(report(m, r, budgets, args), encoding="utf-8")
     missed = [b for b in budgets if not b["ok"]]
