@@ -231,6 +231,18 @@ def test_rule_keeps_the_shown_rows_own_note_and_leaves_single_sources_alone():
     assert revisions.apply(single, pkg) is single  # nothing to do: the frame is returned as it was
 
 
+def test_rule_an_older_unstated_figure_is_no_earlier_version():
+    """The 2020 monitor has '.' where it gives a figure only in a chart (gestarte adviezen 2019-H1);
+    StatLine's value for it is no revision of a printed figure: no history, no note. A value that
+    a newer source withholds keeps its history (test_newest_wins_even_when_it_is_secret)."""
+    pkg = package(a="2020", b="2025-10-30")
+    out = revisions.apply(frame([row("a", "", "."), row("b", "23370")]), pkg)
+    assert len(out) == 1 and out.iloc[0].waarde == "23370"
+    assert out.iloc[0].herzien == [] and "Herzien" not in out.iloc[0].noot
+    out = revisions.apply(frame([row("a", "23365", "*"), row("b", "", ".")]), pkg)
+    assert out.iloc[0].herzien[0]["waarde_tekst"] == "23\u00a0365*"
+
+
 def test_dates():
     assert parse_date("2026-11-24") == (2026, 11, 24)
     assert parse_date("2020-04") == (2020, 4) and parse_date(2020) == (2020,)

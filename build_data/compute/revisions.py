@@ -16,6 +16,8 @@ figure's history:
 - **CBS symbols stay distinct**: `64 425*` followed by `64 425` (provisional made definitive) is a
   revision; only a value with the same number, symbol and qualifier is identical. An identical
   value from an older publication is not a revision: the newest citation is kept, without note.
+- An older publication that did not state the figure (`.`) is no earlier version of a value a newer
+  one gives: it is left out of the history (the other way round, a value later withheld, it stays).
 - The shown row gets `herzien`: the earlier publications' values, newest first, each as
   {waarde_tekst, bron, vindplaats, published}, and its `noot` says
   'Herzien: eerder gepubliceerd als 64 425* (CBS, Impactmonitor …, Figuur 3.2.1).'
@@ -94,6 +96,8 @@ def apply(frame: pd.DataFrame, *packages: Package) -> pd.DataFrame:
                 runs.append(r)
         shown, older = runs[-1], runs[:-1][::-1]
         drop += [r.Index for r in older]
+        if not pd.isna(shown.waarde_num):  # an older '.' (not stated there) before a value is no revision of it
+            older = [r for r in older if not pd.isna(r.waarde_num)]
         if older:
             histories[shown.Index] = [_entry(r, packages, dates) for r in older]
             noot = shown.noot or ""
