@@ -7,9 +7,10 @@ the publication's category codes, other dimensions at their total. Then
 build_data.compute.revisions shows StatLine's value where the publication printed another one,
 and lists the printed one as revision. Without the package nothing here changes a thing.
 
-Only Nederland and the Veilig Thuis regions are kept (AREAS), and only those the regions know: the
-benchmark, ranks and maps compare the areas below Nederland, and municipalities among them would
-be compared with regions. Municipal rows (GM) are left to the municipalities' own pages."""
+Nederland, the Veilig Thuis regions and the municipalities are kept (AREAS), and only those the
+regions know (municipalities only with datapackages/cbs-gebieden-in-nederland). The benchmark,
+map and ranks of the regions leave municipalities out (compute.charts.regio_vergelijking,
+compute.ranks); a municipality is compared with municipalities only, on its own profile."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ..load import statline as block
 from ..model import dates
 from ..model.catalog import Catalog
 
-AREAS = ("NL", "VT")  # code prefixes of the areas whose StatLine rows join the publications' rows
+AREAS = ("NL", "VT", "GM")  # code prefixes of the areas whose StatLine rows join the publications' rows
 
 
 def statline_rows(decl: dict, catalog: Catalog) -> pd.DataFrame | None:
