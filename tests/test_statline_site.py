@@ -119,6 +119,9 @@ def test_the_printed_figure_becomes_a_revision_of_statline(statline_site):
     assert "opgehaald 1 november 2025" in nl["vindplaats"]
     assert "Herzien: eerder gepubliceerd als 64\u00a0425*" in _page(root, "indicatoren/ontvangen_meldingen.html")
     assert "64\u00a0425*" in _page(root, "wijzigingen.html")
+    # the 2020 monitor's change (2020-H1 against 2019-H1) is not shown beside StatLine's newest key figure
+    page = _page(root, "indicatoren/ontvangen_meldingen.html")
+    assert "hgkm-verandering" not in page and "ten opzichte van hetzelfde halfjaar" not in page
     # a ratio of two StatLine-backed counts is computed from StatLine's figures of every period
     ratio = _json(root, "meldingen_per_advies")["waarnemingen"]
     assert {p for p in HALF_YEARS} <= {r["periode"] for r in ratio if r["regio_code"] == "VT25" and r["waarde"] is not None}

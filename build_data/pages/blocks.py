@@ -116,7 +116,11 @@ def symbols_table() -> Markup:
         for c in symbols.LEGEND_ORDER])
 
 
-def change_block(ind: Indicator, catalog: Catalog) -> Markup | str:
-    if not ind.change:
+def change_block(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup | str:
+    """The published change figures of the period the national key figure shows (a change of
+    another period, e.g. the 2020 monitor's beside StatLine's newest half-year, is left out)."""
+    shown = latest_by_area(recs).get("nederland", {}).get("periode")
+    changes = [c for c in ind.change if not shown or c["periode_label"] == shown]
+    if not changes:
         return ""
-    return render("blocks/change_block.html", changes=ind.change)
+    return render("blocks/change_block.html", changes=changes)

@@ -66,7 +66,7 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
         region_selector=region_selector(catalog, ind.latest_regional, options=region_options(
             catalog, ind.periods_regional, municipalities_of(ind, catalog)))
         if ind.regional else None,
-        key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog),
+        key_figure=key_figure(ind, recs), change_block=change_block(ind, catalog, recs),
         category_figures=category_figures(recs) if kerncijfer else None,
         source_line=source_line(ind, catalog, recs) if kerncijfer else None,
         charts=figures, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
