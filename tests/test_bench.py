@@ -70,7 +70,8 @@ def test_scales_grow_about_fourfold():
 
 
 def test_budget_check_flags_a_miss():
-    ok = {"site": 9.0, "synthetisch_16x": 100.0, "eerste_bezoek": 250_000, "volgende_pagina": 20_000, "eerste_grafiek_file": 500.0}
+    ok = {"site": 9.0, "synthetisch_16x": 100.0, "eerste_bezoek": 250_000, "volgende_pagina": 20_000, "eerste_grafiek_file": 500.0,
+          "statline_site": 60.0, "statline_eerste_bezoek": 250_000}
     assert all(b["ok"] for b in bench.check_budgets(ok))
     missed = bench.check_budgets({**ok, "eerste_bezoek": 300_001})
     assert [b["naam"] for b in missed if not b["ok"]] == ["eerste_bezoek"]

@@ -335,3 +335,29 @@ def test_every_extra_dimension_is_kept(root, capsys, monkeypatch):
     cats = [c for c in read_csv(root / "datapackages" / PACKAGE / "data" / "categorieen.csv") if c["tabel"] == "84854NED"]
     assert {c["categorie"] for c in cats if c["dimensie"] == "TestB+TestC"} == groups
     assert {c["dimensie"] for c in cats} == {"OverdrachtAan", "TestB+TestC"}
+
+
+def test_per_municipality_only_what_an_indicator_shows(tmp_path, capsys):
+    """Per municipality the package keeps the figures of the topics a `statline:` block names, in
+    the mapped categories and at 'Totaal' elsewhere (build_data/fetch/keep.py); 84849NED, which no
+    declaration names, keeps none; Nederland and the regions keep every figure. --gemeenten alle
+    keeps all."""
+    release = Release(tables=["84847NED", "84849NED", "84852NED"])
+    counts = {}
+    for mode in ("getoond", "alle"):
+        root = new_root(tmp_path / mode)
+        with serve(release) as base:
+            assert run(root, base, "--table", "84847NED", "--table", "84849NED", "--table", "84852NED",
+                       "--gemeenten", mode) == 0, capsys.readouterr().err
+        data = root / "datapackages" / PACKAGE / "data"
+        counts[mode] = {t: [r for r in read_csv(data / f"statline_{t}.csv")] for t in ("84847ned", "84849ned", "84852ned")}
+    shown, every = counts["getoond"], counts["alle"]
+    gm = lambda rows: [r for r in rows if r["regio"].startswith("GM")]  # noqa: E731
+    assert gm(shown["84847ned"]) == gm(every["84847ned"])  # every kerncijfer is an indicator
+    assert gm(shown["84849ned"]) == [] and gm(every["84849ned"])
+    # 84852NED: meldingen_onveilig maps Veiligheidstaxatie acuut/structureel, Veiligheidsbeoordeling at Totaal
+    kept = gm(shown["84852ned"])
+    assert kept and len({(r["categorie"], r["groep"]) for r in kept}) == 2 < len({(r["categorie"], r["groep"]) for r in gm(every["84852ned"])})
+    assert {r["groep"] for r in kept} == {"T001038"}
+    for t in shown:  # Nederland and the Veilig Thuis regions: everything
+        assert [r for r in shown[t] if not r["regio"].startswith("GM")] == [r for r in every[t] if not r["regio"].startswith("GM")]

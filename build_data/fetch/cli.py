@@ -24,7 +24,7 @@ from pathlib import Path
 from ..load.packages import read_regions
 from ..model.problems import format_table
 from ..site.write import write_atomic
-from . import convert, gebieden, package
+from . import convert, gebieden, keep, package
 from .odata import FetchFailed
 from .tables import BASE, GEBIEDEN_PACKAGE, OTHER_DIVISIONS, PACKAGE, TABLES
 
@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--base", default=BASE, help=f"adres waaronder /ODataApi/odata, /ODataFeed/odata en /ODataCatalog staan (standaard {BASE})")
     p.add_argument("--package-dir", type=Path, default=ROOT / "datapackages" / PACKAGE, help=f"map van het datapakket (standaard datapackages/{PACKAGE})")
     p.add_argument("--retrieved", help="ophaaldatum JJJJ-MM-DD in de bronvermelding (standaard: vandaag)")
+    p.add_argument("--gemeenten", choices=("getoond", "alle"), default="getoond",
+                   help="gemeentecijfers: alleen die een indicator toont (standaard; de rest staat op StatLine) of alle")
     p.add_argument("--dry-run", action="store_true", help="ophalen en controleren, niets schrijven")
     return p
 
@@ -77,6 +79,10 @@ def main(argv=None) -> int:
             fetched.append(convert.convert(raw, regions, municipalities))
         except FetchFailed as exc:
             found += exc.problems
+    if args.gemeenten == "getoond":  # per municipality only what an indicator shows (build_data/fetch/keep.py)
+        declared = keep.blocks(ROOT / "build_data" / "indicators")
+        for t in fetched:
+            t["rows"], t["gm_dropped"] = keep.municipal_rows(t, declared)
     if found:
         print(format_table(found), file=sys.stderr)
         failed = sorted({p.file.split()[-1].split("/")[0] for p in found})
@@ -94,6 +100,8 @@ def main(argv=None) -> int:
         extra = [f"{n} {OTHER_DIVISIONS[k]} ({k}) niet overgenomen" for k, n in sorted(t["skipped_division"].items())]
         if t["municipalities"]:
             extra.append(f"{t['municipalities']} gemeenten")
+        if t.get("gm_dropped"):
+            extra.append(f"{t['gm_dropped']} gemeentecijfers die geen indicator toont niet bewaard (--gemeenten alle bewaart ze)")
         if t["dropped"]:
             extra.append(f"{t['dropped']} lege cellen weggelaten van regio's die in die periode niet bestonden")
         print(f"{t['table']}: {t['received']} rijen in {t['pages']} pagina('s), {len(t['rows'])} cijfers, "
