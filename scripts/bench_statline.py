@@ -89,6 +89,11 @@ def bench_statline(runs: int, tmp: Path, timed, stats, page_weight, browser_fact
     return out
 
 
+def _n(x: float) -> str:
+    """64425 -> '64 425' (Dutch: a space between thousands)."""
+    return f"{x:,.0f}".replace(",", "\u00a0")
+
+
 def report(s: dict, fmt_s, kb) -> list[str]:
     p = s["pakket"]
     per = p["gemeentecijfers"] / p["gemeenten"] if p["gemeenten"] else 0
@@ -100,14 +105,15 @@ def report(s: dict, fmt_s, kb) -> list[str]:
          "daarna `python -m build_data --root <kopie> site`.\n",
          f"- Ophalen en valideren: {s['ophalen']['wand']:.1f} s (wand), {s['ophalen']['cpu']:.1f} s CPU",
          f"- Pakketten (wat git zou bewaren): {p['bytes'] / 1e6:.1f} MB in {len(p['bestanden'])} bestanden, gzip {p['gzip'] / 1e6:.1f} MB; "
-         f"{p['cijfers']:,} cijfers, waarvan {p['gemeentecijfers']:,} van {p['gemeenten']} gemeenten "
-         f"({per:,.0f} per gemeente: elke maat en categorie van de tabellen '…, regio' in elke periode)".replace(",", " "),
+         f"{_n(p['cijfers'])} cijfers, waarvan {_n(p['gemeentecijfers'])} van {p['gemeenten']} gemeenten "
+         f"({_n(per)} per gemeente: de onderwerpen en categorieën die een indicator toont, in elke periode; "
+         "`--gemeenten getoond`, build_data/fetch/keep.py)",
          f"- `site` bouwen: CPU {fmt_s(s['site_cpu'])}, wand {fmt_s(s['site_wand'])}",
          f"- Zwaarste indicatorpagina `{s['pagina_html']['pad']}`: HTML {kb(s['pagina_html']['bytes'])}, gzip {kb(s['pagina_html']['gzip'])}; "
          f"eerste bezoek (alles, gzip) {kb(s['gewicht']['eerste_gzip'])}, daarna `{s['gewicht']['tweede_pagina']}` "
          f"{kb(s['gewicht']['tweede_gzip'])}",
          "",
          "| bestand | bytes | gzip |", "|---|---|---|"]
-    L += [f"| `{f['pad']}` | {f['bytes']:,} | {f['gzip']:,} |".replace(",", " ") for f in p["bestanden"]]
+    L += [f"| `{f['pad']}` | {_n(f['bytes'])} | {_n(f['gzip'])} |" for f in p["bestanden"]]
     L.append("")
     return L

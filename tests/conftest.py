@@ -106,6 +106,29 @@ def hostile_base(request, hostile_site):
             yield url
 
 
+# The StatLine packages (written by `make fetch-statline`, e.g. in the StatLine workflow): with them the
+# site shows StatLine's figures, and the tests of the figures the bundled publications print check
+# a build without them (publications_root); the browser tests of those figures run without them.
+STATLINE_PACKAGES = ("cbs-statline-veilig-thuis", "cbs-gebieden-in-nederland")
+STATLINE_PRESENT = any((ROOT / "datapackages" / name).is_dir() for name in STATLINE_PACKAGES)
+publications_only = pytest.mark.skipif(
+    STATLINE_PRESENT, reason="checks the figures of the bundled publications on site/; with the StatLine package the site "
+                             "shows StatLine's figures (tests/test_statline_site.py, and the in-memory tests on publications_root)")
+
+
+def publications_root(tmp_path_factory) -> Path:
+    """The repository's root, or, when the StatLine packages are present, a copy of its inputs
+    without them: the build from the bundled publications alone (what `make site` gives without
+    the packages)."""
+    import shutil
+
+    if not STATLINE_PRESENT:
+        return ROOT
+    root = tmp_path_factory.mktemp("publicaties")
+    shutil.copytree(ROOT / "datapackages", root / "datapackages", ignore=shutil.ignore_patterns(*STATLINE_PACKAGES))
+    return copy_content(root)
+
+
 CONTENT = ("build_data/indicators", "build_data/themes.yml", "build_data/zoekwoorden.yml", "build_data/redirects.yml", "CHANGELOG.md")
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 import pytest
-from conftest import ROOT, SITE, ZIP_DIR, serve
+from conftest import ROOT, SITE, ZIP_DIR, publications_only, serve
 
 pytestmark = pytest.mark.browser
 
@@ -309,6 +309,7 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
 # 2. Choosing a region updates URL, chart, key figure, table and links
 # ---------------------------------------------------------------------------------------------
 
+@publications_only
 def test_choosing_region_updates_everything(watched):
     w, page = watched, watched.page
     w.goto("indicatoren/casussen_actief.html")
@@ -353,6 +354,7 @@ def test_choosing_region_updates_everything(watched):
 # 3. A link with ?regio= (slug or CBS code) opens with that region
 # ---------------------------------------------------------------------------------------------
 
+@publications_only
 @pytest.mark.parametrize("key", ["twente", "VT19", "vt19"])
 def test_region_from_url(watched, key):
     w, page = watched, watched.page
@@ -442,6 +444,7 @@ def test_navigation_keeps_region(watched):
 # 5. The values shown are the published ones
 # ---------------------------------------------------------------------------------------------
 
+@publications_only
 @pytest.mark.parametrize("maat", sorted(published()) if KERNCIJFERS.is_file() else [])
 def test_shown_values_equal_published(watched, maat):
     w, page = watched, watched.page
@@ -584,6 +587,7 @@ def _vt_slugs_2019() -> list[str]:
     return sorted(r["slug"] for r in regions().values() if r["soort"] == "veilig-thuis-regio" and not r["geldig_vanaf"])
 
 
+@publications_only
 @pytest.mark.parametrize("slug", _vt_slugs_2019() if REGIOS.is_file() else [])
 def test_region_profile(watched, slug):
     w, page = watched, watched.page
@@ -675,6 +679,7 @@ def test_selector_offers_regions_of_the_period(watched):
 TILE = ".hgkm-kaartfiguur .hgkm-kaart-regio"
 
 
+@publications_only
 def test_map_tiles_show_published_values_and_select(watched):
     w, page = watched, watched.page
     w.goto("indicatoren/ontvangen_meldingen.html")

@@ -11,6 +11,7 @@ import csv
 import json
 
 import pytest
+from conftest import publications_root
 
 from build_data import ROOT
 from build_data.site.build import cached_build
@@ -95,8 +96,8 @@ CHANGES = [
 
 
 @pytest.fixture(scope="module")
-def build():
-    return cached_build(ROOT)
+def build(tmp_path_factory):
+    return cached_build(publications_root(tmp_path_factory))  # the bundled publications (also beside a StatLine package)
 
 
 def _json(build, ind_id):

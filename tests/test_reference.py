@@ -9,6 +9,7 @@ import html
 from pathlib import Path
 
 import pytest
+from conftest import publications_root
 
 from build_data import ROOT
 from build_data.compute.outputs import indicator_json
@@ -25,8 +26,8 @@ def reference_rows():
 
 
 @pytest.fixture(scope="module")
-def build():
-    return cached_build(ROOT)
+def build(tmp_path_factory):
+    return cached_build(publications_root(tmp_path_factory))  # the bundled publications (also beside a StatLine package)
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import publications_root
 from test_data import MEASURES, REGIONAL
 
 from build_data import ROOT
@@ -18,8 +19,8 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def build():
-    return cached_build(ROOT)
+def build(tmp_path_factory):
+    return cached_build(publications_root(tmp_path_factory))  # the bundled publications (also beside a StatLine package)
 
 
 def published(maat: str) -> dict[str, int]:
