@@ -240,7 +240,10 @@ def test_statline_fetches_checks_builds_tests_then_proposes(statline):
     assert create["with"]["body-path"] == "${{ runner.temp }}/" + body
     assert create["with"]["branch"] == "statline/update"
     assert create["with"]["labels"].split()
-    assert set(create["with"]["add-paths"].split()) == {"datapackages", "CHANGELOG.md"}  # the fetched packages, the draft
+    # the fetched packages, the draft, and the URLs of new pages (registered after the build, before the tests)
+    assert set(create["with"]["add-paths"].split()) == {"datapackages", "CHANGELOG.md", "tests/published_urls.txt"}
+    register = step_index(steps, exact(".venv/bin/python tests/test_links.py"))
+    assert order[-2] < register < order[-1], "new URLs are registered after make site and before make test"
     # only when every step before succeeded and the fetch changed something
     condition = create["if"].replace(" ", "")
     assert condition == "success()&&steps.%s.outputs.changed=='true'" % steps[summary]["id"]
