@@ -361,3 +361,33 @@ def test_per_municipality_only_what_an_indicator_shows(tmp_path, capsys):
     assert {r["groep"] for r in kept} == {"T001038"}
     for t in shown:  # Nederland and the Veilig Thuis regions: everything
         assert [r for r in shown[t] if not r["regio"].startswith("GM")] == [r for r in every[t] if not r["regio"].startswith("GM")]
+
+
+def test_the_release_summary_of_two_replayed_releases(tmp_path, capsys):
+    """The pull request's summary (build_data/fetch/release.py) on what the fetcher wrote from two
+    replayed releases: a first fetch up to 2024-H2, then a release that adds 2025-H1 and revises
+    earlier figures (the replay's --revise). The new half-year is listed, and the revisions old ->
+    new, largest first, with the period status (* -> **)."""
+    from build_data.fetch.release import compare
+    from build_data.fetch.release_notes import markdown
+
+    root = new_root(tmp_path)
+    with serve(Release(until="2024-H2", tables=[TABLE])) as base:
+        assert run(root, base, "--table", TABLE) == 0, capsys.readouterr().err
+    first = compare(None, root / "datapackages", ROOT)
+    assert first.first and first.revisions == []  # a first fetch revises nothing
+    before = tmp_path / "voor"
+    for name in (PACKAGE, GEBIEDEN):
+        shutil.copytree(root / "datapackages" / name, before / name)
+    with serve(Release(revise=True, tables=[TABLE])) as base:
+        assert run(root, base, "--table", TABLE) == 0, capsys.readouterr().err
+    rel = compare(before, root / "datapackages", ROOT)
+    text = markdown(rel)
+    assert "nieuwe perioden: 1e halfjaar 2025 (2025-H1)" in text
+    table = [line.split("|")[1:-1] for line in text.splitlines() if line.startswith(f"| {TABLE} |")]
+    assert len(table) >= 10
+    diffs = [abs(int(row[-1].strip().replace("\u2212", "-").replace("+", "").replace("\u00a0", "").replace(" ", ""))) for row in table
+             if row[-1].strip()]
+    assert diffs == sorted(diffs, reverse=True) and diffs[0] > 0  # largest first
+    assert any(row[5].strip().endswith("*") and row[6].strip().endswith("**") for row in table)  # Voorlopig -> Nader voorlopig
+    assert all(" 2025" not in row[4] for row in table)  # the new half-year is new, not revised
