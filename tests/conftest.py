@@ -126,6 +126,10 @@ def publications_root(tmp_path_factory) -> Path:
         return ROOT
     root = tmp_path_factory.mktemp("publicaties")
     shutil.copytree(ROOT / "datapackages", root / "datapackages", ignore=shutil.ignore_patterns(*STATLINE_PACKAGES))
+    for name in ("docs", "overrides"):  # hand-written pages and the browser assets a build checks
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
     return copy_content(root)
 
 
