@@ -26,6 +26,7 @@ from ..model.problems import format_table
 from ..site.write import write_atomic
 from . import convert, gebieden, keep, package
 from .odata import FetchFailed
+from .release import statline_blocks
 from .tables import BASE, GEBIEDEN_PACKAGE, OTHER_DIVISIONS, PACKAGE, TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +81,7 @@ def main(argv=None) -> int:
         except FetchFailed as exc:
             found += exc.problems
     if args.gemeenten == "getoond":  # per municipality only what an indicator shows (build_data/fetch/keep.py)
-        declared = keep.blocks(ROOT / "build_data" / "indicators")
+        declared = statline_blocks(ROOT)
         for t in fetched:
             t["rows"], t["gm_dropped"] = keep.municipal_rows(t, declared)
     if found:

@@ -14,28 +14,9 @@ nothing here and is reported by the validation that follows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
-
 
 def _norm(text) -> str:
     return " ".join(str(text or "").split()).casefold()
-
-
-def blocks(indicators: Path) -> list[dict]:
-    """Every `statline:` block of the declarations below `indicators` (unreadable files skipped:
-    the validation reports them)."""
-    out = []
-    for path in sorted(indicators.rglob("*.yml")):
-        try:
-            decl = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
-        block = decl.get("statline") if isinstance(decl, dict) else None
-        if isinstance(block, dict) and block.get("tabel") and block.get("maat"):
-            out.append(block)
-    return out
 
 
 def _category(values: list[tuple], wanted) -> str | None:
@@ -48,8 +29,8 @@ def shown(table: dict, declared: list[dict]) -> set[tuple[str, tuple[str, ...]]]
     converted table (build_data.fetch.convert)."""
     dims = list(table["categories"].items())  # dimension key -> [(code, title, group)]
     out = set()
-    for block in declared:
-        if _norm(block.get("tabel")) != _norm(table["table"]):
+    for block in declared:  # the blocks build_data.fetch.release.statline_blocks reads
+        if not block.get("maat") or _norm(block.get("tabel")) != _norm(table["table"]):
             continue
         wanted = _norm(block["maat"])
         for m in table["measures"]:
