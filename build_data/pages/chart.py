@@ -4,20 +4,50 @@ of chart shows comes from the registry of chart kinds (build_data.compute.charts
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..compute import charts
 from ..compute.view import View
 from ..model.catalog import Catalog
+from . import parts as page_parts
 from .blocks import source_line
 from .html import render
 
 
-def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "", period: str | None = None) -> str:
+def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "", period: str | None = None,
+                parts: dict | None = None) -> str:
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
     `base` prefixes links to other indicator pages (from a theme or embed page); `period` is the
-    period of a kind that shows one at a time (default: the latest with regional figures)."""
+    period of a kind that shows one at a time (default: the latest with regional figures).
+    The rows of municipalities are a part the page loads when one is chosen (build_data.pages.parts);
+    `parts` (name -> content), when given, receives it."""
     fig = charts.KINDS[kind].figure(view, catalog, related, period)
     if fig is None:
         return ""
-    return render("chart/figure.html", fig=fig, id=view.id, base=base,
-                  sources=source_line(view, catalog, fig.shown),
-                  others_sources=source_line(view, catalog, fig.others) if fig.others else "")
+    sources = source_line(view, catalog, fig.shown)
+    others_sources = source_line(view, catalog, fig.others) if fig.others else ""
+    by_area = len({r["regio_slug"] for r in fig.others}) > 1
+    part = None
+    if fig.municipal and fig.drawn:
+        fig, content = _municipal_part(fig)
+        part = f"{view.id}-{kind}-gemeenten"
+        if parts is not None:
+            parts[part] = content
+    return render("chart/figure.html", fig=fig, id=view.id, base=base, sources=sources, others_sources=others_sources,
+                  others_by_area=by_area, part=page_parts.src(part) if part else None)
+
+
+def _municipal_part(fig):
+    """(the figure without the municipalities' rows, the part with them: chart rows by dataset,
+    table rows and the list of other figures as HTML). The areas stay: the page knows which
+    municipalities the series has before it loads their rows."""
+    local = set(fig.municipal)
+    spec, data = page_parts.split_spec(fig.spec, "regio_slug", lambda slug: slug not in local)
+    rows = [x for x in fig.rows if x[0]["regio_slug"] in local]
+    others = [r for r in fig.others if r["regio_slug"] in local]
+    content = {"data": data,
+               "rijen": str(render("chart/rows.html", fig=fig, rows=rows)),
+               "ook": str(render("chart/others.html", others=others, by_area=True))}
+    inline = replace(fig, spec=spec, rows=[x for x in fig.rows if x[0]["regio_slug"] not in local],
+                     others=[r for r in fig.others if r["regio_slug"] not in local])
+    return inline, content

@@ -18,6 +18,7 @@ CLASSES = {
     "hgkm-periode": "the period select; its default option is the latest period",
     "hgkm-periodevak": "the figure and map of one period (data-periode); the script shows the chosen one",
     "hgkm-periodemelding": "a live region where the script announces the chosen period",
+    "hgkm-ook": "figures of another period length beside a chart (a list; by area: li[data-regio])",
     # key figures
     "hgkm-kerncijfer": "a key figure whose data-waarden hold the value per area",
     "hgkm-kc-waarde": "the key figure's value, replaced for the chosen area",
@@ -46,6 +47,8 @@ ATTRIBUTES = {
     "data-spec": "the compiled Vega spec (JSON)",
     "data-spec-bron": "the name of a window variable holding the spec (a script shared by many pages)",
     "data-periode": "the period of a .hgkm-periodevak (2023-H1, 2023)",
+    "data-deel": "on an empty .hgkm-periodevak: the part (build_data.pages.parts) holding its figures",
+    "data-deel-gemeenten": "on a figure: the part with the rows of its municipalities, loaded when one is chosen",
     "data-regio": "an area's slug (table rows, map regions, the chart's region parameter)",
     "data-code": "an area's CBS code",
     "data-waarden": "a key figure per area: {slug: {naam, waarde, periode}} (JSON)",

@@ -10,6 +10,7 @@ from ..model import formatting, periods
 from ..model.catalog import Catalog
 from ..model.regions import is_municipality, is_regional
 from . import map as regionmap
+from . import parts as page_parts
 from .blocks import category_figures, change_block, key_figure, municipalities_of, region_options, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
@@ -37,31 +38,39 @@ def choice_periods(ind: Indicator) -> list[str]:
     return list(ind.periods_regional) if per_period and len(ind.periods_regional) > 1 else []
 
 
-def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=()) -> Markup:
+def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=(), parts: dict | None = None) -> Markup:
     """A chart that shows one period at a time, for every period with regional figures (and its
-    map), with the choice of period; the latest is shown first."""
-    blocks = []
+    map), with the choice of period; the latest is shown first and is on the page, the others are
+    a part the page loads when one is chosen (build_data.pages.parts; `parts` receives it)."""
+    blocks, later, name = [], {}, f"{ind.id}-perioden"
     for period in ind.periods_regional:
-        html = chart_block(ind, catalog, kind, related=related, period=period)
+        html = chart_block(ind, catalog, kind, related=related, period=period, parts=parts)
         if charts.KINDS[kind].WITH_MAP:
             html = Markup(html) + Markup(map_block(ind, catalog, ind.records, period))
-        blocks.append({"code": period, "html": Markup(html), "label": periods.label(period)})
+        block = {"code": period, "html": Markup(html), "label": periods.label(period)}
+        if period != ind.latest_regional:
+            later[period] = str(render("chart/period_box.html", id=ind.id, b=block))
+        blocks.append(block)
+    if parts is not None:
+        parts[name] = later
     options = [{"code": p, "label": periods.label(p, (ind.at(p).get("NL01") or {}).get("teken", ""))} for p in ind.periods_regional]
-    return render("chart/periods.html", id=ind.id, options=options, latest=ind.latest_regional, blocks=blocks)
+    return render("chart/periods.html", id=ind.id, options=options, latest=ind.latest_regional, blocks=blocks,
+                  part=page_parts.src(name))
 
 
-def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> str:
+def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) -> tuple[str, dict[str, bytes]]:
+    """(the page's Markdown, the scripts of its parts loaded on demand: site path -> bytes)."""
     recs = ind.records
-    figures = []
+    figures, parts = [], {}
     for kind in ind.grafieken:
         if charts.KINDS[kind].PER_PERIOD and choice_periods(ind):
-            figures.append(period_choice(ind, catalog, kind, related))  # the build makes every period; the page switches
+            figures.append(period_choice(ind, catalog, kind, related, parts))  # the build makes every period; the page switches
             continue
-        figures.append(chart_block(ind, catalog, kind, related=related))
+        figures.append(chart_block(ind, catalog, kind, related=related, parts=parts))
         if charts.KINDS[kind].WITH_MAP:
             figures.append(map_block(ind, catalog, recs))
     kerncijfer = any(not charts.KINDS[k].DRAWS for k in ind.grafieken)  # key figures instead of a chart
-    return str(render(
+    page = str(render(
         "page/indicator.md", ind=ind, period_labels=[periods.label(p) for p in ind.periods],
         region_selector=region_selector(catalog, ind.latest_regional, options=region_options(
             catalog, ind.periods_regional, municipalities_of(ind, catalog)))
@@ -73,3 +82,4 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
         sources=render("page/indicator_sources.html", sources=ind.sources),
         downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel),
         search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie)))
+    return page, {page_parts.path(name): page_parts.script(name, content) for name, content in parts.items()}

@@ -129,7 +129,8 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
                   edition=edition(rels), data_until=data_until(inputs.indicators), releases=rels,
                   synonyms=read_synonyms(content), docs_pages=hand_written_pages(content))
     for view in views:
-        build.pages[f"indicatoren/{view.id}.md"] = indicator.indicator_page(view, catalog, views, build.synonyms)
+        build.pages[f"indicatoren/{view.id}.md"], part_files = indicator.indicator_page(view, catalog, views, build.synonyms)
+        build.files.update(part_files)
         build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
         build.files[f"data/{view.id}.csv"] = indicator_csv(view)
         for period in indicator.choice_periods(view):  # the downloads of the period a page shows

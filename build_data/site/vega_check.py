@@ -17,6 +17,8 @@ MANIFEST = "node_modules/.cache/hgkm-vega/vega-bundle.json"
 
 _SPEC_ATTR = re.compile(r'data-spec="([^"]*)"')
 _SPEC_SCRIPT = re.compile(r"^\s*window\.\w+\s*=\s*(\{.*\})\s*;?\s*$", re.S)
+_PART_SCRIPT = re.compile(r"^\(window\.HGKM_DELEN = window\.HGKM_DELEN \|\| \{\}\)\[\"[^\"]*\"\] = (\{.*\});\s*$", re.S)
+PARTS = "assets/delen/"  # build_data.pages.parts: HTML fragments with data-spec attributes, in JSON
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _CALL = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(")
 _EXPR_KEYS = {"expr", "update", "test", "init", "signal"}
@@ -24,7 +26,13 @@ _EXPR_KEYS = {"expr", "update", "test", "init", "signal"}
 
 def spec_texts(name: str, text: str) -> list[str]:
     """The Vega specs in a built page (data-spec attributes, as written: escaped) or spec script
-    (window.X = {...}: its JSON). spec() reads one."""
+    (window.X = {...}: its JSON), or in the HTML of a part of a page (build_data.pages.parts).
+    spec() reads one."""
+    if name.startswith(PARTS):
+        m = _PART_SCRIPT.match(text)
+        if not m:
+            raise ValueError(f"{name} is geen deel van een pagina (build_data.pages.parts)")
+        return [a[1] for t in _strings(json.loads(m[1])) for a in _SPEC_ATTR.finditer(t)]
     if name.endswith(".js"):
         m = _SPEC_SCRIPT.match(text)
         spec = json.loads(m[1]) if m else None
@@ -32,8 +40,19 @@ def spec_texts(name: str, text: str) -> list[str]:
     return [m[1] for m in _SPEC_ATTR.finditer(text)]
 
 
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
 def spec(name: str, text: str) -> dict:
-    return json.loads(text if name.endswith(".js") else _unescape(text))
+    return json.loads(text if name.endswith(".js") and not name.startswith(PARTS) else _unescape(text))
 
 
 def _unescape(attr: str) -> str:

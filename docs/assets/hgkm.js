@@ -1,7 +1,9 @@
 /* Page script of the HGKM monitor: draws the precompiled Vega charts and keeps the chosen
  * region (?regio=<slug or CBS code>) in sync across selector, charts, tables, key figures, the
  * URL and links to other pages. A classic script (module scripts are blocked under file://);
- * it loads no data: every chart carries its own. The URL wins over the remembered region. */
+ * every chart carries its own data; only the parts of a page a first visit does not show (other
+ * periods, the rows of municipalities) come in a script of their own when asked for. The URL
+ * wins over the remembered region. */
 (function () {
   "use strict";
 
@@ -15,6 +17,26 @@
   function storageSet(v) { try { window.localStorage.setItem(STORE, v); } catch (e) { /* private mode */ } }
 
   function selectors() { return Array.prototype.slice.call(document.querySelectorAll("select.hgkm-regio")); }
+
+  /* A part of the page (build_data/pages/parts.py): a classic script assets/delen/<name>.js that
+   * puts its content in window.HGKM_DELEN[name]; a <script src> also loads from disk (file://). */
+  var partLoads = {};
+  function loadPart(src) {
+    var name = src.replace(/^.*\//, "").replace(/\.js$/, "");
+    if (!partLoads[name]) {
+      partLoads[name] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = function () {
+          var part = window.HGKM_DELEN && window.HGKM_DELEN[name];
+          if (part) resolve(part); else reject(new Error("deel " + name + " is leeg"));
+        };
+        s.onerror = function () { delete partLoads[name]; reject(new Error("deel " + src + " niet geladen")); };
+        document.head.appendChild(s);
+      });
+    }
+    return partLoads[name];
+  }
 
   /* Map a slug or CBS code (any case) to a slug known on this page; null when unknown. */
   /* All regions (assets/regios.js, generated from datapackages/regions): slug, code, naam. */
@@ -58,14 +80,35 @@
     });
   }
 
+  /* The figures of a period other than the latest come from the part named by its box (data-deel). */
+  function fillPeriod(box) {
+    var src = box && box.getAttribute("data-deel");
+    if (!src) return Promise.resolve();
+    return loadPart(src).then(function (part) {
+      box.innerHTML = part[box.getAttribute("data-periode")];
+    }).catch(function (err) {
+      box.textContent = "De cijfers van deze periode konden niet worden geladen; ze staan in de downloads (Data).";
+      if (window.console) console.error(err);
+    }).then(function () { box.removeAttribute("data-deel"); });
+  }
+
+  /* Shows the chosen period (?periode=, else the latest): resolves with its option once its figures are on the page. */
   function setPeriod(period, announce) {
     var sels = periodSelects();
-    if (!sels.length) return null;
+    if (!sels.length) return Promise.resolve(null);
     var options = Array.prototype.slice.call(sels[0].options), latest = options.filter(function (o) { return o.defaultSelected; })[0] || options[options.length - 1];
     var chosen = options.filter(function (o) { return o.value === period; })[0] || latest;
     sels.forEach(function (s) { s.value = chosen.value; });
-    var boxes = document.querySelectorAll(".hgkm-periodevak");
-    for (var i = 0; i < boxes.length; i++) boxes[i].hidden = boxes[i].getAttribute("data-periode") !== chosen.value;
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".hgkm-periodevak"));
+    var box = boxes.filter(function (b) { return b.getAttribute("data-periode") === chosen.value; })[0];
+    return fillPeriod(box).then(function () {
+      boxes.forEach(function (b) { b.hidden = b !== box; });
+      showPeriod(chosen, latest, announce);
+      return chosen;
+    });
+  }
+
+  function showPeriod(chosen, latest, announce) {
     offerRegions();
     var params = new URLSearchParams(window.location.search);
     if (chosen !== latest) params.set("periode", chosen.value); else params.delete("periode");
@@ -73,21 +116,20 @@
     try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash); } catch (e) { /* ignore */ }
     var msgs = document.querySelectorAll(".hgkm-periodemelding");
     for (var j = 0; j < msgs.length; j++) msgs[j].textContent = announce ? "Periode gekozen: " + chosen.text : "";
-    return chosen;
   }
 
   /* After a change of period: the chosen region, if it has figures then (else Nederland, said so), and the charts now shown. */
   function periodChanged(sel) {
-    var chosen = setPeriod(sel.value, true);
-    var slug = document.documentElement.getAttribute("data-regio") || NL;
-    if (slug !== NL && !normalise(slug)) {
-      var msgs = document.querySelectorAll(".hgkm-periodemelding");
-      for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Periode gekozen: " + chosen.text + ". " + regionName(slug) + " heeft in deze periode geen cijfers; u ziet Nederland.";
-      slug = NL;
-    }
-    setRegion(slug, false);
     document.documentElement.removeAttribute("data-grafieken");
-    drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
+    setPeriod(sel.value, true).then(function (chosen) {
+      var slug = document.documentElement.getAttribute("data-regio") || NL;
+      if (slug !== NL && !normalise(slug)) {
+        var msgs = document.querySelectorAll(".hgkm-periodemelding");
+        for (var j = 0; j < msgs.length; j++) msgs[j].textContent = "Periode gekozen: " + chosen.text + ". " + regionName(slug) + " heeft in deze periode geen cijfers; u ziet Nederland.";
+        slug = NL;
+      }
+      return setRegion(slug, false);
+    }).then(drawCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
   function regionInfo(key) {
@@ -264,8 +306,39 @@
     }).catch(function (err) { if (window.console) console.error(err); });
   }
 
+  /* A municipality chosen: the rows of the municipalities of each series that has them (the part its
+   * figure names, data-deel-gemeenten) are added to its table, its list of other figures and its chart. */
+  function municipalRows(slug) {
+    var info = regionInfo(slug);
+    if (!info || !/^GM/.test(info.code)) return Promise.resolve();
+    var figs = Array.prototype.slice.call(document.querySelectorAll(".hgkm-figuur[data-deel-gemeenten]"));
+    return Promise.all(figs.map(function (fig) {
+      return loadPart(fig.getAttribute("data-deel-gemeenten")).then(function (part) {
+        if (!fig.hasAttribute("data-deel-gemeenten")) return;  // added meanwhile
+        fig.removeAttribute("data-deel-gemeenten");
+        var body = fig.querySelector("table.hgkm-waarden tbody"), list = fig.querySelector(".hgkm-ook ul");
+        if (body) body.insertAdjacentHTML("beforeend", part.rijen);
+        if (list) list.insertAdjacentHTML("beforeend", part.ook);
+        var el = fig.querySelector(".hgkm-chart");
+        if (!el) return;
+        el.hgkmRows = part.data;  // for a chart drawn later
+        var found = views.filter(function (v) { return v.el === el; })[0];
+        if (found) Object.keys(part.data).forEach(function (name) { found.view.insert(name, part.data[name]); });
+      }).catch(function (err) {
+        var note = fig.querySelector(".hgkm-noot");
+        if (note) { note.textContent = "De cijfers van de gemeenten konden niet worden geladen; ze staan in de downloads (Data)."; note.hidden = false; }
+        if (window.console) console.error(err);
+      });
+    }));
+  }
+
+  /* Resolves once the region is shown everywhere (a municipality's rows loaded first). */
   function setRegion(slug, announce) {
     slug = normalise(slug) || NL;
+    return municipalRows(slug).then(function () { showRegion(slug, announce); });
+  }
+
+  function showRegion(slug, announce) {
     selectors().forEach(function (s) { s.value = slug; });
     updateMaps(slug);
     updateProfileLinks(slug);
@@ -372,6 +445,7 @@
       return Promise.resolve().then(function () {
         // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
         var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
+        if (el.hgkmRows) (spec.data || []).forEach(function (d) { if (el.hgkmRows[d.name]) d.values = d.values.concat(el.hgkmRows[d.name]); });
         var view = new vega.View(vega.parse(spec), { renderer: "svg", locale: { number: LOCALE } });
         view.tooltip(showTooltip).hover().initialize(el);
         views.push({ el: el, view: view });
@@ -405,9 +479,6 @@
 
   function init() {
     var own = pageRegion();
-    // the period first (?periode=, else the latest): the regions offered depend on it
-    if (periodSelects().length) setPeriod(new URLSearchParams(window.location.search).get("periode"), false);
-    var slug = initialRegion();
     if (own) {
       // A region profile is about its own region; ?regio= naming another region opens that profile.
       var asked = new URLSearchParams(window.location.search).get("regio");
@@ -415,8 +486,6 @@
         window.location.replace(profileHref(normalise(asked)) + window.location.hash);
         return;
       }
-      slug = own;
-      unavailable = null;
     }
     selectors().forEach(function (s) {
       // On a profile, choosing opens another page: only with the button (no change of page while
@@ -432,40 +501,46 @@
         window.location.href = profileHref(sel.value);
       });
     }
-    var tiles = document.querySelectorAll(".hgkm-kaart-regio[role=button]");
-    for (var t = 0; t < tiles.length; t++) {
-      tiles[t].addEventListener("click", function (ev) { setRegion(ev.currentTarget.getAttribute("data-regio"), true); });
-      tiles[t].addEventListener("keydown", function (ev) {
-        if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") {
-          ev.preventDefault();
-          setRegion(ev.currentTarget.getAttribute("data-regio"), true);
-          ev.currentTarget.focus();
-        }
-      });
-    }
+    // maps and export buttons also come with a period loaded later: one listener for the page
+    document.addEventListener("click", function (ev) {
+      var tile = ev.target.closest && ev.target.closest(".hgkm-kaart-regio[role=button]");
+      if (tile) setRegion(tile.getAttribute("data-regio"), true);
+      var button = ev.target.closest && ev.target.closest(".hgkm-export-knop");
+      if (button) exportChart(button);
+    });
+    document.addEventListener("keydown", function (ev) {
+      var tile = ev.target.closest && ev.target.closest(".hgkm-kaart-regio[role=button]");
+      if (tile && (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar")) {
+        ev.preventDefault();
+        setRegion(tile.getAttribute("data-regio"), true).then(function () { tile.focus(); });
+      }
+    });
     var dates = document.querySelectorAll(".hgkm-printdatum");
     for (var d = 0; d < dates.length; d++) {
       dates[d].textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     }
-    var exports = document.querySelectorAll(".hgkm-export-knop");
-    for (var x = 0; x < exports.length; x++) exports[x].addEventListener("click", function (ev) { exportChart(ev.currentTarget); });
     periodSelects().forEach(function (s) { s.addEventListener("change", function () { periodChanged(s); }); });
     var buttons = document.querySelectorAll(".hgkm-kopieer");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
-    setRegion(slug, false); // before drawing, so charts start with the right region
-    if (unavailable) {
-      var msgs = document.querySelectorAll(".hgkm-melding");
-      for (var m = 0; m < msgs.length; m++) {
-        // on a page with a choice of period: the region may have figures in another period (an option of the selector)
-        var sel = periodSelects()[0], regs = selectors()[0];
-        var elsewhere = sel && regs && Array.prototype.some.call(regs.options, function (o) { return o.value === unavailable.slug; });
-        var shown = elsewhere ? sel.options[sel.selectedIndex].text : null;
-        msgs[m].textContent = unavailable.naam + " heeft geen cijfers " + (shown ? "in " + shown : "op deze pagina") +
-          (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland" +
-          (shown ? ". Kies een andere periode om de regio te zien." : ".");
+    // the period first (?periode=, else the latest): the regions offered depend on it
+    setPeriod(new URLSearchParams(window.location.search).get("periode"), false).then(function () {
+      var slug = initialRegion();
+      if (own) { slug = own; unavailable = null; }
+      return setRegion(slug, false); // before drawing, so charts start with the right region
+    }).then(function () {
+      if (unavailable) {
+        var msgs = document.querySelectorAll(".hgkm-melding");
+        for (var m = 0; m < msgs.length; m++) {
+          // on a page with a choice of period: the region may have figures in another period (an option of the selector)
+          var sel = periodSelects()[0], regs = selectors()[0];
+          var elsewhere = sel && regs && Array.prototype.some.call(regs.options, function (o) { return o.value === unavailable.slug; });
+          var shown = elsewhere ? sel.options[sel.selectedIndex].text : null;
+          msgs[m].textContent = unavailable.naam + " heeft geen cijfers " + (shown ? "in " + shown : "op deze pagina") +
+            (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland" +
+            (shown ? ". Kies een andere periode om de regio te zien." : ".");
+        }
       }
-    }
-    drawCharts().then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
+    }).then(drawCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

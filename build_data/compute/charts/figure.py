@@ -39,6 +39,9 @@ class Figure:
     reference: Reference | None = None
     others: list[dict] = field(default_factory=list)  # also published, not in the chart
     gaps: list[Gap] = field(default_factory=list)
+    # slugs of the municipalities among the areas: their chart rows, table rows and other figures are
+    # a part of the page loaded when one is chosen (build_data.pages.parts), not inline
+    municipal: list[str] = field(default_factory=list)
 
     @property
     def areas(self) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import altair as alt
 
 from ...model import periods
+from ...model.regions import is_municipality
 from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, chart_rows, gaps
 
@@ -19,9 +20,12 @@ def figure(view, catalog, related=()) -> Figure:
     shown = [r for r in recs if not r["categorie"] and periods.is_half_year(r["periode"])]
     others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
     rows = [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown]
+    municipal = list(dict.fromkeys(r["regio_slug"] for r in shown if is_municipality(r["regio_code"])))
+    # the note on gaps names Nederland and the regions; a municipality's missing figure (often CBS's
+    # secrecy in a small one) has its symbol in the chart and the table when it is chosen
     return Figure(NAME, f"{title} per periode", spec, shown, ["Gebied", "Periode", title, "Noot"], rows, 2,
-                  national_only=False, others=others,
-                  gaps=gaps(shown, lambda r: f"{r['regio_naam']} ({r['periode_label']})"))
+                  national_only=False, others=others, municipal=municipal,
+                  gaps=gaps([r for r in shown if not is_municipality(r["regio_code"])], lambda r: f"{r['regio_naam']} ({r['periode_label']})"))
 
 
 def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:
