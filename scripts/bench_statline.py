@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from replay.server import serve as serve_replay  # noqa: E402
 from replay.statline import Release  # noqa: E402
+from roots import copy_root  # noqa: E402
 
 PACKAGES = ("cbs-statline-veilig-thuis", "cbs-gebieden-in-nederland")
 MUNICIPALITIES = 342  # the Netherlands in 2024; the replay's recorded 16 and synthetic ones
@@ -30,15 +31,8 @@ UNTIL = "2025-H1"
 
 
 def copy_repository(dest: Path) -> Path:
-    """A build root like the repository: its data packages, content, docs and MkDocs glue."""
-    dest.mkdir(parents=True)
-    for name in ("datapackages", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "build_data", dest / "build_data", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy2(ROOT / name, dest / name)
-    (dest / "node_modules").symlink_to((ROOT / "node_modules").resolve(), target_is_directory=True)
-    return dest
+    """A build root like the repository, with the publications' packages (tests/roots.py)."""
+    return copy_root(dest)
 
 
 def package_figures(root: Path) -> dict:

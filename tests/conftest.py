@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from roots import STATLINE_PRESENT, copy_root
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -107,30 +108,27 @@ def hostile_base(request, hostile_site):
 
 
 # The StatLine packages (written by `make fetch-statline`, e.g. in the StatLine workflow): with them the
-# site shows StatLine's figures, and the tests of the figures the bundled publications print check
-# a build without them (publications_root); the browser tests of those figures run without them.
-STATLINE_PACKAGES = ("cbs-statline-veilig-thuis", "cbs-gebieden-in-nederland")
-STATLINE_PRESENT = any((ROOT / "datapackages" / name).is_dir() for name in STATLINE_PACKAGES)
-publications_only = pytest.mark.skipif(
-    STATLINE_PRESENT, reason="checks the figures of the bundled publications on site/; with the StatLine package the site "
-                             "shows StatLine's figures (tests/test_statline_site.py, and the in-memory tests on publications_root)")
-
-
+# site shows StatLine's figures. The tests of the figures the bundled publications print check a
+# build without them (publications_root, publications_site); tests/roots.py copies without them.
 def publications_root(tmp_path_factory) -> Path:
     """The repository's root, or, when the StatLine packages are present, a copy of its inputs
     without them: the build from the bundled publications alone (what `make site` gives without
     the packages)."""
-    import shutil
-
     if not STATLINE_PRESENT:
         return ROOT
-    root = tmp_path_factory.mktemp("publicaties")
-    shutil.copytree(ROOT / "datapackages", root / "datapackages", ignore=shutil.ignore_patterns(*STATLINE_PACKAGES))
-    for name in ("docs", "overrides"):  # hand-written pages and the browser assets a build checks
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy_content(root)
+    return copy_root(tmp_path_factory.mktemp("publicaties"))
+
+
+@pytest.fixture(scope="session")
+def publications_site(tmp_path_factory, site_dir, zip_path) -> tuple[Path, Path]:
+    """(site folder, offline zip) built from the bundled publications alone: make site's output, or,
+    when the StatLine packages are present, a build of a copy without them."""
+    if not STATLINE_PRESENT:
+        return site_dir, zip_path
+    from build_data.site.publish import build_site
+
+    root = publications_root(tmp_path_factory)
+    return root / "site", build_site(root)
 
 
 CONTENT = ("build_data/indicators", "build_data/themes.yml", "build_data/zoekwoorden.yml", "build_data/redirects.yml", "CHANGELOG.md")
@@ -156,15 +154,7 @@ def copy_content(root: Path) -> Path:
 def built_copy(tmp_path_factory):
     """One copy of the repository's inputs, built once as `make site` builds it, shared by the tests
     that break and restore a build root (tests/test_site.py, tests/test_corpus.py): (root, zip)."""
-    import shutil
-
     from build_data.site.publish import build_site
 
-    root = tmp_path_factory.mktemp("siteroot")
-    for name in ("datapackages", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(ROOT / "build_data", root / "build_data", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_root(tmp_path_factory.mktemp("siteroot"))
     return root, build_site(root)

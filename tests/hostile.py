@@ -12,10 +12,10 @@ repository's own datapackages/."""
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import yaml
+from roots import copy_root
 
 ROOT = Path(__file__).resolve().parent.parent
 VT = "cbs-beleidsinformatie-veilig-thuis"
@@ -73,14 +73,8 @@ def _edit(path: Path, match: dict[str, str], changes: dict[str, str]) -> None:
 
 
 def copy_inputs(dst: Path) -> Path:
-    """Everything a build reads, copied (node_modules linked)."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("datapackages", "build_data", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dst / name, ignore=ignore)
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy2(ROOT / name, dst / name)
-    (dst / "node_modules").symlink_to(ROOT / "node_modules")
-    return dst
+    """Everything a build reads, with the publications' packages (tests/roots.py)."""
+    return copy_root(dst)
 
 
 def set_symbols(root: Path) -> None:

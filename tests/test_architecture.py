@@ -4,12 +4,12 @@ shows its traceback; `pages --out` writes every generated page for another engin
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import copy_content
+from roots import copy_datapackages
 
 from build_data import ROOT
 from build_data.compute import charts
@@ -35,7 +35,7 @@ DECLARATION = "build_data/indicators/omvang-aard-en-kenmerken/recidive_tweejarig
 
 
 def make_root(base: Path) -> Path:
-    shutil.copytree(ROOT / "datapackages", base / "datapackages")
+    copy_datapackages(base / "datapackages")
     (base / "node_modules").symlink_to(ROOT / "node_modules")
     return copy_content(base)
 

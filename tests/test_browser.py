@@ -1,7 +1,10 @@
 """The built site in headless Chromium, served over http and opened from the offline zip (file://).
 
-These tests do not build anything: run `make site` first (they fail with that hint when site/ or
-the zip is missing). Chromium is Debian's (/usr/bin/chromium, `make browser-deps`); it starts once
+Test 1 (every page loads and draws its charts) and the Data page test run on what `make site`
+built (site/ and its zip); they build nothing and fail with that hint when site/ or the zip is
+missing. The other tests check what the bundled publications print: they run on the same build,
+or, when the StatLine packages are present (the site then shows StatLine's figures), on a build of
+a copy without them (conftest.publications_site). Chromium is Debian's (/usr/bin/chromium, `make browser-deps`); it starts once
 per session. Every test gets a fresh browser context (so no region is remembered in localStorage
 between tests) and checks that the page raised no JavaScript error, logged no console error,
 failed no request and sent no request outside the site (under file:// the context is offline
@@ -19,7 +22,7 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 import pytest
-from conftest import ROOT, SITE, ZIP_DIR, publications_only, serve
+from conftest import ROOT, SITE, ZIP_DIR, serve
 
 pytestmark = pytest.mark.browser
 
@@ -115,14 +118,7 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
 # Fixtures: the built site, the two ways to open it, chromium, a watched page
 # ---------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def http_base(site_dir):
-    with serve(site_dir) as base:
-        yield base
-
-
-@pytest.fixture(scope="session")
-def file_base(zip_path, tmp_path_factory):
+def _unzipped(zip_path: Path, tmp_path_factory) -> str:
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(zip_path) as zf:
         names = zf.namelist()
@@ -130,6 +126,28 @@ def file_base(zip_path, tmp_path_factory):
         assert tops == {ZIP_DIR}, f"the zip must hold one folder {ZIP_DIR}/, has {sorted(tops)}"
         zf.extractall(target)
     return (target / ZIP_DIR).as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def http_base(publications_site):
+    with serve(publications_site[0]) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def file_base(publications_site, tmp_path_factory):
+    return _unzipped(publications_site[1], tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def built_http_base(site_dir):
+    with serve(site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def built_file_base(zip_path, tmp_path_factory):
+    return _unzipped(zip_path, tmp_path_factory)
 
 
 @dataclass
@@ -146,10 +164,19 @@ class Site:
 
 @pytest.fixture(scope="session", params=MODES)
 def site(request) -> Site:
-    """The site served over http, or unzipped from the offline zip and opened as file://."""
+    """The site of the bundled publications served over http, or unzipped from its offline zip and
+    opened as file://."""
     if request.param == "http":
         return Site("http", request.getfixturevalue("http_base"))
     return Site("file", request.getfixturevalue("file_base"))
+
+
+@pytest.fixture(scope="session", params=MODES)
+def built(request) -> Site:
+    """What `make site` built (site/, dist/), over http or from its unzipped offline zip."""
+    if request.param == "http":
+        return Site("http", request.getfixturevalue("built_http_base"))
+    return Site("file", request.getfixturevalue("built_file_base"))
 
 
 @dataclass
@@ -244,20 +271,28 @@ def watched(chromium, site):
     ctx.close()
 
 
+@pytest.fixture
+def watched_built(chromium, built):
+    """A page of what `make site` built, in a new context of its own."""
+    ctx, outside = _new_context(chromium, built)
+    yield _watch(ctx, built, outside)
+    ctx.close()
+
+
 @pytest.fixture(scope="session")
-def shared_context(chromium, site):
+def shared_context(chromium, built):
     """One context per mode for the many page loads of test 1 (no region is chosen there)."""
-    ctx, outside = _new_context(chromium, site)
+    ctx, outside = _new_context(chromium, built)
     yield ctx, outside
     ctx.close()
 
 
 @pytest.fixture
-def watched_shared(shared_context, site):
-    """A new page in the mode's shared context."""
+def watched_shared(shared_context, built):
+    """A new page of what `make site` built, in the mode's shared context."""
     ctx, outside = shared_context
     outside.clear()
-    w = _watch(ctx, site, outside)
+    w = _watch(ctx, built, outside)
     yield w
     w.page.close()
 
@@ -309,7 +344,6 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
 # 2. Choosing a region updates URL, chart, key figure, table and links
 # ---------------------------------------------------------------------------------------------
 
-@publications_only
 def test_choosing_region_updates_everything(watched):
     w, page = watched, watched.page
     w.goto("indicatoren/casussen_actief.html")
@@ -354,7 +388,6 @@ def test_choosing_region_updates_everything(watched):
 # 3. A link with ?regio= (slug or CBS code) opens with that region
 # ---------------------------------------------------------------------------------------------
 
-@publications_only
 @pytest.mark.parametrize("key", ["twente", "VT19", "vt19"])
 def test_region_from_url(watched, key):
     w, page = watched, watched.page
@@ -444,7 +477,6 @@ def test_navigation_keeps_region(watched):
 # 5. The values shown are the published ones
 # ---------------------------------------------------------------------------------------------
 
-@publications_only
 @pytest.mark.parametrize("maat", sorted(published()) if KERNCIJFERS.is_file() else [])
 def test_shown_values_equal_published(watched, maat):
     w, page = watched, watched.page
@@ -587,7 +619,6 @@ def _vt_slugs_2019() -> list[str]:
     return sorted(r["slug"] for r in regions().values() if r["soort"] == "veilig-thuis-regio" and not r["geldig_vanaf"])
 
 
-@publications_only
 @pytest.mark.parametrize("slug", _vt_slugs_2019() if REGIOS.is_file() else [])
 def test_region_profile(watched, slug):
     w, page = watched, watched.page
@@ -679,7 +710,6 @@ def test_selector_offers_regions_of_the_period(watched):
 TILE = ".hgkm-kaartfiguur .hgkm-kaart-regio"
 
 
-@publications_only
 def test_map_tiles_show_published_values_and_select(watched):
     w, page = watched, watched.page
     w.goto("indicatoren/ontvangen_meldingen.html")
@@ -757,8 +787,8 @@ OVERFLOW_JS = """() => [...document.querySelectorAll('article *')]
 
 @pytest.mark.parametrize("rel", ["indicatoren/ontvangen_meldingen.html", "themas/vergroting-bereik-veilig-thuis.html",
                                  "indicatoren/kindermishandeling_prevalentie_totaal.html"])
-def test_pages_print_on_a4(watched, rel, site_dir):
-    if not (site_dir / rel).is_file():
+def test_pages_print_on_a4(watched, rel, publications_site):
+    if not (publications_site[0] / rel).is_file():
         rel = "indicatoren/meldingen_politie.html"
     w, page = watched, watched.page
     w.goto(rel + "?regio=twente")
@@ -882,8 +912,8 @@ def test_embed_page_shows_the_chart_for_the_region(watched):
     w.assert_clean()
 
 
-def test_data_page_lists_every_download(watched, site_dir):
-    w, page = watched, watched.page
+def test_data_page_lists_every_download(watched_built, site_dir):
+    w, page = watched_built, watched_built.page
     w.goto("data.html")
     hrefs = page.eval_on_selector_all("a[download]", "els => els.map(a => a.getAttribute('href'))")
     csvs = sorted(p.name for p in (site_dir / "data").glob("*.csv"))

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_content
+from conftest import copy_content, publications_root
+from roots import copy_datapackages
 from hostile import (  # the CSV helpers the hostile fixture edits with
     read_rows,
     write_rows,
@@ -137,7 +138,7 @@ def apply_edit(root: Path, case_dir: Path, edit: dict) -> int | None:
 
 def make_root(base: Path) -> Path:
     """A copy of the data packages and the content (declarations, themes, synonyms, redirects, changelog)."""
-    shutil.copytree(ROOT / "datapackages", base / "datapackages")
+    copy_datapackages(base / "datapackages")
     (base / "node_modules").symlink_to(ROOT / "node_modules")  # validate checks the browser assets too
     return copy_content(base)
 
@@ -230,13 +231,13 @@ def test_case_gives_one_clear_problem_per_slip(name, prepared, monkeypatch, caps
         assert fragment in cells[4] and cells[5] == TYPES[type_][1], line
 
 
-def test_bom_is_accepted_and_loses_nothing(prepared):
+def test_bom_is_accepted_and_loses_nothing(prepared, tmp_path_factory):
     """Decision: a UTF-8 byte order mark (Excel's 'CSV UTF-8') is accepted silently; the file
     reads exactly as without it."""
     root, expected = prepared["bom"]
     assert expected == [] and (root / load_case("bom")["bewerking"][0]["encode"]["file"]).read_bytes()[:3] == b"\xef\xbb\xbf"
     catalog, _, problems = check_inputs(root)
-    real, _, _ = check_inputs(ROOT)
+    real, _, _ = check_inputs(publications_root(tmp_path_factory))  # the copy has the publications' packages
     assert not errors(problems)
     assert set(catalog.packages) == set(real.packages)
     for name, package in real.packages.items():

@@ -7,13 +7,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
 import sys
 
 import frictionless
 import pytest
 from conftest import copy_content
+from roots import copy_datapackages
 
 from build_data import ROOT
 from build_data.load.geometry import load_geometries, simplify, svg_paths
@@ -69,7 +69,7 @@ def make_geometry(path, codes_names, *, extra=None):
 
 @pytest.fixture
 def root(tmp_path):
-    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    copy_datapackages(tmp_path / "datapackages")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return copy_content(tmp_path)
 

@@ -7,11 +7,11 @@ missing package 2 does to municipal rows."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import statline_package
-from conftest import copy_content
+from conftest import copy_content, publications_root
+from roots import copy_datapackages
 from gebieden_package import MAAT, MERGED, STATLINE, add_municipal_rows, gemeenten_rows, write_gebieden_package
 
 from build_data import ROOT
@@ -41,7 +41,7 @@ NBSP = "\u00a0"
 
 def data_root(tmp_path, gebieden=True, municipal_rows=True, rows=None):
     """A copy of the repository's packages (and content) with the test packages added."""
-    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    copy_datapackages(tmp_path / "datapackages")
     if gebieden:
         write_gebieden_package(tmp_path / "datapackages", rows=rows)
     # package 1 as the StatLine indicators read it (every table they declare), plus municipal rows
@@ -84,10 +84,11 @@ def test_municipalities_become_regions_with_membership(tmp_path):
     assert set(gm_rows[gm_rows.regio == MERGED].periode) == {f"{y}-H{h}" for y in (2019, 2020, 2021) for h in (1, 2)}
 
 
-def test_read_regions_reads_the_municipalities_beside_it(tmp_path):
+def test_read_regions_reads_the_municipalities_beside_it(tmp_path, tmp_path_factory):
     root = data_root(tmp_path, municipal_rows=False)
     assert len(read_regions(root / "datapackages" / "regions").municipalities()) == 10
-    assert read_regions(ROOT / "datapackages" / "regions").municipalities() == []  # the repository has no package 2
+    # the bundled publications have no package 2
+    assert read_regions(publications_root(tmp_path_factory) / "datapackages" / "regions").municipalities() == []
 
 
 def _problems(catalog, file=GEMEENTEN):
@@ -257,10 +258,10 @@ def test_ranking_of_the_regions_is_not_mixed_with_municipalities(gm_build):
     assert "Maastricht" not in dots
 
 
-def test_the_site_of_the_repository_has_no_municipalities():
+def test_the_site_of_the_publications_has_no_municipalities(tmp_path_factory):
     from build_data.site.build import cached_build
 
-    build = cached_build(ROOT)
+    build = cached_build(publications_root(tmp_path_factory))
     assert build.catalog.regions.municipalities() == []
     assert not any("Gemeenteprofiel" in p for p in build.pages.values())
     assert not any("<optgroup" in p for p in build.pages.values())

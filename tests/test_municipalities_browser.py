@@ -6,6 +6,7 @@ widths. Screenshots go to test-results/."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -23,7 +24,7 @@ WIDTHS = [390, 1280]
 
 
 @pytest.fixture(scope="module")
-def gm_site(tmp_path_factory):
+def gm_root(tmp_path_factory):
     root = data_root(tmp_path_factory.mktemp("gemeentesite"))
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, root / name)
@@ -34,7 +35,12 @@ def gm_site(tmp_path_factory):
         DECLARATION.format(maat=MAAT), encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     build_site(root)
-    with serve(root / "site") as url:
+    return root
+
+
+@pytest.fixture(scope="module")
+def gm_site(gm_root):
+    with serve(gm_root / "site") as url:
         yield url
 
 
@@ -68,6 +74,15 @@ def test_municipality_from_url_is_chosen(page, key):
     visible = page.eval_on_selector_all(f"{fig} table.hgkm-waarden tbody tr",
                                         "rows => rows.filter(r => !r.hidden).map(r => r.getAttribute('data-regio'))")
     assert visible and set(visible) == {"maastricht"}
+    # the municipality's rows came from the part of the page (build_data.pages.parts): its bars are
+    # drawn, have size and carry its values, one per row of the table
+    cells = page.eval_on_selector_all(f"{fig} table.hgkm-waarden tbody tr:not([hidden])",
+                                      "rows => rows.map(r => [...r.children].map(c => c.textContent))")
+    bars = page.eval_on_selector_all(f"{fig} .hgkm-chart g.mark-rect.role-mark path",
+                                     "els => els.map(e => [e.getAttribute('aria-label') || '', e.getBoundingClientRect().height])")
+    assert len(bars) == len(cells) and all(h > 0 for _, h in bars), bars
+    for (name, period, value, _), (label, _) in zip(cells, bars):
+        assert name == "Maastricht" and f"Periode: {period};" in label and f": {value};" in label, (cells, label)
     link = page.locator("a.hgkm-profiellink")
     assert link.get_attribute("href").endswith("regio/maastricht.html") and link.is_visible()
     # the comparison of the regions highlights no region for a municipality
@@ -108,3 +123,15 @@ def test_municipality_profile_and_region_list(page):
     # wider than the phone's screen only inside a scrolling table wrapper
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert not page.errors, page.errors
+
+
+def test_the_page_holds_no_municipal_rows_until_one_is_chosen(gm_root):
+    """The indicator page as served: Nederland's and the regions' rows inline, the municipalities'
+    in the part the figure names (loaded when a municipality is chosen, test above)."""
+    html = (gm_root / "site" / PAGE).read_text(encoding="utf-8")
+    fig = re.search(r'<figure class="hgkm-figuur" data-soort="halfjaar-reeks"[^>]*>', html)[0]
+    part = re.search(r'data-deel-gemeenten="\.\./(assets/delen/[^"]+\.js)"', fig)[1]
+    assert '<tr data-regio="nederland">' in html and '<tr data-regio="maastricht">' not in html
+    text = (gm_root / "site" / part).read_text(encoding="utf-8")
+    assert '<tr data-regio=\\"maastricht\\">' in text and '"regio_slug":"maastricht"' in text
+    assert '"regio_slug":"nederland"' not in text

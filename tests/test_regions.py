@@ -10,7 +10,6 @@ import pytest
 from conftest import publications_root
 from test_data import MEASURES, REGIONAL
 
-from build_data import ROOT
 from build_data.compute import ranks as benchmark
 from build_data.pages import map as regionmap
 from build_data.site.build import cached_build

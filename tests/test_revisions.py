@@ -13,14 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 import yaml
-from conftest import copy_content
+from conftest import copy_content, publications_root
+from roots import copy_datapackages
 
 from build_data import ROOT
 from build_data.compute import revisions
@@ -43,7 +43,7 @@ HEADER = ["regio", "periode", "maat", "categorie", "waarde", "teken", "noot", "v
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    copy_datapackages(tmp_path / "datapackages")
     return copy_content(tmp_path)
 
 
@@ -255,8 +255,9 @@ def test_dates():
 # ---------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def real():
-    return cached_build(ROOT)
+def real(tmp_path_factory):
+    """The build of the bundled publications (without the StatLine packages, which revise figures)."""
+    return cached_build(publications_root(tmp_path_factory))
 
 
 def test_real_data_has_no_revisions(real):

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, copy_content, serve
+from roots import copy_datapackages, copy_root
 from statline_package import REAL_NL_2020H1_MELDINGEN, write_statline_package
 
 from build_data.site.build import build_all, check_inputs
@@ -31,12 +31,7 @@ STATLINE_DIR = "cbs-statline-veilig-thuis"
 
 
 def _inputs(root: Path, package: bool = True, **kwargs) -> Path:
-    for name in ("datapackages", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns(STATLINE_DIR))
-    shutil.copytree(ROOT / "build_data", root / "build_data", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    copy_root(root)
     if package:
         write_statline_package(root / "datapackages", **kwargs)
     return root
@@ -172,7 +167,7 @@ def test_without_the_package_hermeldingen_is_absent_and_the_blocks_are_inert(tmp
 
 def _small_root(tmp_path: Path) -> Path:
     root = copy_content(tmp_path)
-    shutil.copytree(ROOT / "datapackages", root / "datapackages", ignore=shutil.ignore_patterns(STATLINE_DIR))
+    copy_datapackages(root / "datapackages")
     write_statline_package(root / "datapackages", periods=["2020-H1", "2020-H2", "2020"])
     return root
 
@@ -214,7 +209,7 @@ def test_an_unknown_category_is_a_problem(tmp_path):
 
 def test_a_block_is_not_checked_without_the_package(tmp_path):
     root = copy_content(tmp_path)
-    shutil.copytree(ROOT / "datapackages", root / "datapackages", ignore=shutil.ignore_patterns(STATLINE_DIR))
+    copy_datapackages(root / "datapackages")
     path = root / "build_data/indicators/vergroting-bereik-veilig-thuis/ontvangen_meldingen.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("tabel: 84847NED", "tabel: 99999NED"), encoding="utf-8")
     _, inds, problems = check_inputs(root)
@@ -268,11 +263,16 @@ def test_the_period_choice_draws_the_chosen_period(statline_site, chromium, widt
         assert fills.count("#154273") == 1 and len(fills) == 25
         _show_choice(page)
         page.screenshot(path=str(shots / f"statline-periode-2025h1-{width}.png"))
+        # another period is not on the page: its box is empty and names the part that holds it
+        # (build_data.pages.parts), loaded when the period is chosen
+        box = ".hgkm-periodevak[data-periode='2022-H2']"
+        assert page.locator(box).evaluate("b => [b.hasAttribute('data-deel'), b.children.length]") == [True, 0]
         # 2e halfjaar 2022: the 26 regions of the old division; Oost-Brabant did not exist, said so, Nederland shown
         page.select_option("select.hgkm-periode", "2022-H2")
         page.wait_for_selector("html[data-grafieken=klaar]")
         page.wait_for_selector(f"{BENCH} .hgkm-chart[data-getekend=ja]")
         assert sorted(_bar_labels(page)) == values("2022-H2") and len(values("2022-H2")) == 26
+        assert page.locator(box).evaluate("b => [b.hasAttribute('data-deel'), b.hidden]") == [False, False]
         assert "periode=2022-H2" in page.url and "regio=" not in page.url
         assert page.locator("select.hgkm-regio").input_value() == "nederland"
         assert "Oost-Brabant heeft in deze periode geen cijfers" in page.locator(".hgkm-periodemelding").first.text_content()

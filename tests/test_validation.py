@@ -4,13 +4,13 @@ writes nothing. Broken inputs are made at run time from copies of the real packa
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import copy_content
+from roots import copy_datapackages
 
 from build_data import ROOT
 from build_data.site.build import check_inputs
@@ -21,7 +21,7 @@ TABLE = f"datapackages/{VT}/data/kerncijfers_regio_2019h2.csv"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "datapackages", tmp_path / "datapackages")
+    copy_datapackages(tmp_path / "datapackages")
     return copy_content(tmp_path)
 
 

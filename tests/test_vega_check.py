@@ -50,3 +50,17 @@ def test_check_passes_the_specs_the_bundle_can_draw():
             "data": [{"name": "d", "values": [], "transform": [{"type": "stack", "field": "v"}]}]}
     js = ("window.HGKM_X = " + json.dumps(spec) + ";\n").encode()
     assert vega_check.check(ROOT, {"a.md": _page(spec)}, {"assets/x.js": js, "embed/a.html": _page(spec).encode()}) == []
+
+
+def test_check_reads_the_specs_in_the_parts_of_a_page():
+    """A part loaded on demand (build_data.pages.parts) holds HTML with data-spec attributes in JSON
+    strings: its specs are checked like a page's."""
+    from build_data.pages import parts
+
+    bad = {"$schema": "https://vega.github.io/schema/vega/v6.json", "data": [{"name": "d", "values": [], "transform": [{"type": "voronoi"}]}]}
+    good = {"$schema": "https://vega.github.io/schema/vega/v6.json", "data": [{"name": "d", "values": []}]}
+    part = parts.script("x-perioden", {"2019-H2": _page(good), "2020-H1": "<p>" + _page(bad) + "</p>"})
+    problems = vega_check.check(ROOT, {}, {parts.path("x-perioden"): part})
+    assert [(p.file, p.type) for p in problems] == [("assets/delen/x-perioden.js", "vega-bundle")]
+    assert "transform 'voronoi'" in problems[0].message
+    assert vega_check.check(ROOT, {}, {parts.path("y"): parts.script("y", {"2019-H2": _page(good)})}) == []
