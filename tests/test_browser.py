@@ -916,8 +916,16 @@ def test_data_page_lists_every_download(watched_built, site_dir):
     w, page = watched_built, watched_built.page
     w.goto("data.html")
     hrefs = page.eval_on_selector_all("a[download]", "els => els.map(a => a.getAttribute('href'))")
-    csvs = sorted(p.name for p in (site_dir / "data").glob("*.csv"))
+    # every indicator's download; those of one period (StatLine: <id>-2023-H1.csv) are offered beside
+    # that period's figures (in the page or its part, build_data.pages.parts)
+    per_period = re.compile(r"^(.+)-(\d{4}(?:-H[12])?)\.csv$")
+    names = sorted(p.name for p in (site_dir / "data").glob("*.csv"))
+    csvs = [n for n in names if not per_period.match(n)]
     assert sorted(h.split("/")[-1] for h in hrefs if h.endswith(".csv")) == csvs
+    for name in (n for n in names if per_period.match(n)):
+        ind = per_period.match(name)[1]
+        where = [site_dir / "indicatoren" / f"{ind}.html", site_dir / "assets" / "delen" / f"{ind}-perioden.js"]
+        assert any(f"../data/{name}" in p.read_text(encoding="utf-8") for p in where if p.is_file()), name
     assert "downloads/impactmonitor-hgkm-datapakketten.zip" in hrefs
     with zipfile.ZipFile(site_dir / "downloads" / "impactmonitor-hgkm-datapakketten.zip") as zf:
         names = zf.namelist()

@@ -56,10 +56,18 @@ def _page(root: Path, path: str) -> str:
     return (root / "site" / path).read_text(encoding="utf-8")
 
 
-def _period_boxes(html: str) -> dict[str, str]:
-    """The HTML of each period's figure and map (.hgkm-periodevak), by period."""
+def _period_boxes(html: str, root: Path | None = None) -> dict[str, str]:
+    """The HTML of each period's figure and map (.hgkm-periodevak), by period: the latest's from the
+    page, the others' from the part the page loads when one is chosen (build_data.pages.parts)."""
     parts = re.split(r'<div class="hgkm-periodevak" data-periode="([^"]+)"', html)
-    return dict(zip(parts[1::2], parts[2::2]))
+    boxes = dict(zip(parts[1::2], parts[2::2]))
+    if root is not None:
+        for period, box in boxes.items():
+            m = re.match(r' data-deel="\.\./(assets/delen/[^"]+\.js)" hidden></div>', box)
+            if m:
+                script = (root / "site" / m[1]).read_text(encoding="utf-8")
+                boxes[period] = json.loads(script[script.index("] = ") + 4:].rstrip().rstrip(";"))[period]
+    return boxes
 
 
 def test_every_half_year_for_nederland_and_zuid_limburg(statline_site):
@@ -78,13 +86,13 @@ def test_every_half_year_for_nederland_and_zuid_limburg(statline_site):
 def test_the_division_of_each_period_in_its_benchmark(statline_site):
     root, _ = statline_site
     page = _page(root, "indicatoren/ontvangen_meldingen.html")
-    boxes = _period_boxes(page)
+    boxes = _period_boxes(page, root)
     assert set(HALF_YEARS) <= set(boxes) and {"2019", "2024"} <= set(boxes)
     assert 'data-regio="oost-brabant"' in boxes["2023-H1"] and 'data-regio="noord-brabant-noord"' not in boxes["2023-H1"]
     assert 'data-regio="oost-brabant"' not in boxes["2022-H2"] and 'data-regio="zuidoost-brabant"' in boxes["2022-H2"]
     assert 'data-regio="oost-brabant"' not in boxes["2022"]  # a year of the old division: VT27 existed in none of its halves
     # the latest period is shown first, the others hidden; the choice offers every period
-    assert re.search(r'data-periode="2025-H1">', page) and re.search(r'data-periode="2023-H1" hidden>', page)
+    assert re.search(r'data-periode="2025-H1">', page) and re.search(r'data-periode="2023-H1" data-deel="[^"]+" hidden>', page)
     options = re.findall(r'<option value="(\d{4}(?:-H[12])?)"', page)
     assert options[0] == "2019-H1" and options[-1] == "2025-H1" and "2022" in options
     # each period's caption names its period (a comparison of one period, never half-years and years mixed)

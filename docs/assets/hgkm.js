@@ -310,8 +310,8 @@
    * figure names, data-deel-gemeenten) are added to its table, its list of other figures and its chart. */
   function municipalRows(slug) {
     var info = regionInfo(slug);
-    if (!info || !/^GM/.test(info.code)) return Promise.resolve();
     var figs = Array.prototype.slice.call(document.querySelectorAll(".hgkm-figuur[data-deel-gemeenten]"));
+    if (!info || !/^GM/.test(info.code) || !figs.length) return null;  // nothing to load
     return Promise.all(figs.map(function (fig) {
       return loadPart(fig.getAttribute("data-deel-gemeenten")).then(function (part) {
         if (!fig.hasAttribute("data-deel-gemeenten")) return;  // added meanwhile
@@ -332,10 +332,15 @@
     }));
   }
 
-  /* Resolves once the region is shown everywhere (a municipality's rows loaded first). */
+  /* Shows the region everywhere: at once, or once a municipality's rows are loaded. Resolves then. */
   function setRegion(slug, announce) {
     slug = normalise(slug) || NL;
-    return municipalRows(slug).then(function () { showRegion(slug, announce); });
+    var loading = municipalRows(slug);
+    if (!loading) {
+      showRegion(slug, announce);
+      return Promise.resolve();
+    }
+    return loading.then(function () { showRegion(slug, announce); });
   }
 
   function showRegion(slug, announce) {
