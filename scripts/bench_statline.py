@@ -109,5 +109,9 @@ def report(s: dict, fmt_s, kb) -> list[str]:
          "",
          "| bestand | bytes | gzip |", "|---|---|---|"]
     L += [f"| `{f['pad']}` | {_n(f['bytes'])} | {_n(f['gzip'])} |" for f in p["bestanden"]]
+    L += ["", "Het eerste bezoek aan de zwaarste indicatorpagina, per bestand (de grootste eerst):", "",
+          "| bestand | bytes | gzip |", "|---|---|---|"]
+    L += [f"| `{f['pad']}` | {_n(f['bytes'])} | {_n(f['gzip'])} |"
+          for f in sorted(s["gewicht"]["eerste"], key=lambda f: -f["gzip"])]
     L.append("")
     return L
