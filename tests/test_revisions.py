@@ -285,7 +285,13 @@ def test_edition_from_changelog(real):
     page = real.pages["wijzigingen.md"]
     assert "## Editie 0.2.0 (24 november 2026)" in page and "## Editie 0.1.0 (24 november 2026)" in page
     assert "### Toegevoegd" in page and '<div lang="en" markdown>' in page
-    assert editions.label(real).startswith("Editie 0.2.0 (24 november 2026) · cijfers tot en met ")
+    # the newest period per level, from the figures present: the prevalence study of 2022 is national,
+    # the regional figures end with the Beleidsinformatie of 2e halfjaar 2019
+    assert editions.label(real) == ("Editie 0.2.0 (24 november 2026) · landelijke cijfers tot en met 2022, "
+                                    "regionale tot en met 2e halfjaar 2019*")
+    sources = {r["bron"]: (r["landelijk"], r["regionaal"]) for r in real.data_until_sources}
+    assert sources["CBS, Beleidsinformatie Veilig Thuis, 2e halfjaar 2019"] == ("2e halfjaar 2019*", "2e halfjaar 2019*")
+    assert sources["CBS, Impactmonitor aanpak huiselijk geweld en kindermishandeling 2022 (4e editie)"] == ("2022", "")
 
 
 def test_edition_parsing(tmp_path):

@@ -145,6 +145,45 @@ def data_until(inds: list[Indicator]) -> str:
     return periods.label(latest, "*" if "*" in signs else "**" if "**" in signs else "")
 
 
+def _latest_label(pairs) -> str:
+    """The label of the latest period among (period, sign) pairs, with '*' when a figure of it is provisional."""
+    pairs = list(pairs)
+    if not pairs:
+        return ""
+    latest = max((p for p, _ in pairs), key=periods.sort_key)
+    signs = {t for p, t in pairs if p == latest}
+    return periods.label(latest, "*" if "*" in signs else "**" if "**" in signs else "")
+
+
+def data_until_by_level(inds: list[Indicator]) -> dict[str, str]:
+    """The latest period with a figure nationally (Nederland) and regionally (any other area):
+    {'landelijk': '2022', 'regionaal': '2e halfjaar 2019*'}; a level without figures is left out."""
+    out = {}
+    for level, national in (("landelijk", True), ("regionaal", False)):
+        pairs = [(p, t) for ind in inds for frame in (ind.data, ind.verandering) if not frame.empty
+                 for p, t, code in zip(frame.periode[frame.waarde_num.notna()], frame.teken[frame.waarde_num.notna()],
+                                       frame.regio_code[frame.waarde_num.notna()]) if (code == "NL01") == national]
+        if pairs:
+            out[level] = _latest_label(pairs)
+    return out
+
+
+def data_until_by_source(inds: list[Indicator]) -> list[dict]:
+    """Per source (publication or StatLine table), in the order first shown: its latest period with a
+    figure nationally and regionally ({'bron', 'landelijk', 'regionaal'}; '' where it has none)."""
+    found: dict[str, dict[str, list]] = {}
+    for ind in inds:
+        for frame in (ind.data, ind.verandering):
+            if frame.empty:
+                continue
+            ok = frame.waarde_num.notna()
+            for src, p, t, code in zip(frame.bron_titel[ok], frame.periode[ok], frame.teken[ok], frame.regio_code[ok]):
+                levels = found.setdefault(src, {"landelijk": [], "regionaal": []})
+                levels["landelijk" if code == "NL01" else "regionaal"].append((p, t))
+    return [{"bron": src, "landelijk": _latest_label(lv["landelijk"]), "regionaal": _latest_label(lv["regionaal"])}
+            for src, lv in found.items()]
+
+
 def revised(views: list[View]) -> list[dict]:
     """Every revised figure on the site, in site order: indicator, record (shown value) and its history."""
     out = []

@@ -15,15 +15,26 @@ SECTIONS_NL = {"Added": "Toegevoegd", "Changed": "Gewijzigd", "Deprecated": "Ver
 
 
 def label(build) -> str:
-    """'Editie 0.2.0 (24 november 2026) · cijfers tot en met 1e halfjaar 2020*'."""
+    """'Editie 0.2.0 (24 november 2026) · landelijke cijfers tot en met 2022, regionale tot en met
+    2e halfjaar 2019*': the newest period per level, computed from the figures present."""
     ed = build.edition or {}
     parts = []
     if ed.get("versie"):
         date = dates.dutch_date(dates.parse_date(ed.get("datum")))
         parts.append(f"Editie {ed['versie']}" + (f" ({date})" if date else ""))
-    if build.data_until:
+    levels = build.data_until_levels or {}
+    words = [f"{'landelijke' if level == 'landelijk' else 'regionale'}{' cijfers' if not i else ''} tot en met {label}"
+             for i, (level, label) in enumerate(levels.items())]
+    if words:
+        parts.append(", ".join(words))
+    elif build.data_until:
         parts.append(f"cijfers tot en met {build.data_until}")
     return " · ".join(parts)
+
+
+def currency_table(build) -> Markup:
+    """Per source the newest period with figures, nationally and regionally (the home page)."""
+    return render("edition/currency.html", rows=build.data_until_sources)
 
 
 def page(build) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..compute.indicators import load_indicators
 from ..compute.outputs import indicator_csv, indicator_json, to_json_bytes
-from ..compute.view import View, data_until, make_view
+from ..compute.view import View, data_until, data_until_by_level, data_until_by_source, make_view
 from ..load.catalogue import Entry, load_catalogue
 from ..load.changelog import edition, releases
 from ..load.content import Content, hand_written_pages, read_synonyms
@@ -54,6 +54,8 @@ class Build:
     catalogue: list[Entry] = field(default_factory=list)
     edition: dict = field(default_factory=dict)  # newest release of CHANGELOG.md: {versie, datum}
     data_until: str = ""  # label of the latest period of any figure, e.g. '1e halfjaar 2020*'
+    data_until_levels: dict = field(default_factory=dict)  # {'landelijk': '2022', 'regionaal': '2e halfjaar 2019*'}
+    data_until_sources: list = field(default_factory=list)  # per source its latest period per level
     releases: list[dict] = field(default_factory=list)  # every release of CHANGELOG.md, newest first
     synonyms: list[list[str]] = field(default_factory=list)  # search synonym groups (zoekwoorden.yml)
     docs_pages: set[str] = field(default_factory=set)  # the hand-written pages of docs/
@@ -127,6 +129,7 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
     rels = releases(content)
     build = Build(catalog, views, load_themes(content), warnings=problems, catalogue=entries,
                   edition=edition(rels), data_until=data_until(inputs.indicators), releases=rels,
+                  data_until_levels=data_until_by_level(inputs.indicators), data_until_sources=data_until_by_source(inputs.indicators),
                   synonyms=read_synonyms(content), docs_pages=hand_written_pages(content))
     for view in views:
         build.pages[f"indicatoren/{view.id}.md"], part_files = indicator.indicator_page(view, catalog, views, build.synonyms)

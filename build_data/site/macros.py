@@ -22,8 +22,14 @@ def define_env(env):
 
     @env.macro
     def editie() -> str:
-        """'Editie 0.2.0 (24 november 2026) · cijfers tot en met 1e halfjaar 2020*' (CHANGELOG.md, the data)."""
+        """'Editie 0.2.0 (24 november 2026) · landelijke cijfers tot en met 2022, regionale tot en met
+        2e halfjaar 2019*' (CHANGELOG.md, the data)."""
         return editions.label(cached_build(root))
+
+    @env.macro
+    def actualiteit() -> str:
+        """Per source the newest period with figures, nationally and per region."""
+        return lifted(editions.currency_table(cached_build(root)))
 
     @env.macro
     def indicatoroverzicht() -> str:

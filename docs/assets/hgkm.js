@@ -161,6 +161,8 @@
       // a known region without figures for the period on this page (e.g. Oost-Brabant, from 2023)
       var info = regionInfo(key);
       if (info) unavailable = info;
+      // an address with a region this site does not know (a typo, an old name): said, not silently Nederland
+      else if (fromUrl !== null && fromUrl.trim() !== "") unavailable = { naam: fromUrl, onbekend: true };
     }
     return slug || NL;
   }
@@ -203,7 +205,15 @@
     var qs = params.toString();
     try { history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash); } catch (e) { /* ignore */ }
     var urls = document.querySelectorAll(".hgkm-printurl");
-    for (var i = 0; i < urls.length; i++) urls[i].textContent = window.location.href;
+    for (var i = 0; i < urls.length; i++) urls[i].textContent = publishedUrl();
+  }
+
+  /* The document title names the region shown (tabs, bookmarks, history, print headers). */
+  var baseTitle = null;
+  function updateTitle(slug) {
+    if (baseTitle === null) baseTitle = document.title;
+    if (!selectors().length || pageRegion()) return;  // a page without a choice, or a profile (its title names its region)
+    document.title = slug === NL ? baseTitle : regionName(slug) + " \u00b7 " + baseTitle;
   }
 
   function areaFor(el, slug) {
@@ -234,8 +244,11 @@
       if (kind === "halfjaar-reeks") r.hidden = rs !== area;
       r.classList.toggle("hgkm-gekozen", rs === slug && slug !== NL);
     }
-    // figures of another period length listed beside a series of several areas: those of the area shown
-    var items = fig.querySelectorAll("li[data-regio]");
+    var named = fig.querySelector(".hgkm-titel-gebied");
+    if (named) named.textContent = regionName(area);
+    // figures of another period length listed beside a series of several areas, and the notes on
+    // its gaps: those of the area shown
+    var items = fig.querySelectorAll("li[data-regio], .hgkm-gaten[data-regio]");
     for (var k = 0; k < items.length; k++) items[k].hidden = kind === "halfjaar-reeks" && items[k].getAttribute("data-regio") !== area;
     chart.setAttribute("data-regio", area);
   }
@@ -292,6 +305,54 @@
   }
 
   /* PNG or SVG of a drawn chart, as shown (with the chosen region), downloaded by the browser. */
+  /* The page's published address (the canonical link MkDocs writes when SITE_URL was set at build
+   * time, also in the offline copy), with the chosen region and period; else this address. */
+  function publishedUrl() {
+    var canon = document.querySelector("link[rel=canonical]");
+    if (!canon) return window.location.href;
+    var url = new URL(canon.href);
+    url.search = window.location.search;
+    url.hash = window.location.hash;
+    return url.href;
+  }
+
+  /* What an exported chart says besides its marks: title, area and period, source, symbols, address. */
+  function provenance(fig, slug) {
+    var text = function (sel) { var e = fig.querySelector(sel); return e ? e.textContent.replace(/\s+/g, " ").trim() : ""; };
+    var el = fig.querySelector(".hgkm-chart");
+    var area = fig.getAttribute("data-landelijk") === "ja" ? "Nederland" : regionName((el && el.getAttribute("data-regio")) || slug);
+    var kind = fig.getAttribute("data-soort");
+    return {
+      title: text(".hgkm-titel"),
+      meta: [kind === "regio-vergelijking" ? "Gemarkeerd: " + area : "Gebied: " + area, "Periode: " + (fig.getAttribute("data-perioden") || "")].join(" \u00b7 "),
+      foot: [text(".hgkm-bron"), fig.getAttribute("data-tekens") || "", "Impactmonitor aanpak huiselijk geweld en kindermishandeling \u00b7 " + publishedUrl()].filter(Boolean)
+    };
+  }
+
+  function wrapLines(text, max) {
+    var out = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > max) { out.push(line); line = word; } else line = line ? line + " " + word : word;
+    });
+    if (line) out.push(line);
+    return out;
+  }
+
+  function escapeXml(s) { return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+
+  var EXPORT_FONT = "system-ui,-apple-system,'Segoe UI',Roboto,sans-serif";
+
+  /* The lines of an export around a chart of the given width: [{text, size, bold, y}], header height, footer height. */
+  function exportLayout(info, width) {
+    var max = Math.max(30, Math.floor(width / 6.6)), lines = [], y = 18;
+    wrapLines(info.title, Math.floor(max * 0.85)).forEach(function (t) { lines.push({ text: t, size: 14, bold: true, y: y }); y += 18; });
+    wrapLines(info.meta, max).forEach(function (t) { lines.push({ text: t, size: 12, bold: false, y: y }); y += 16; });
+    var head = y, foot = [], fy = 14;
+    info.foot.forEach(function (f) { wrapLines(f, max).forEach(function (t) { foot.push({ text: t, size: 11, bold: false, y: fy }); fy += 14; }); });
+    return { head: head, lines: lines, foot: foot, footHeight: fy };
+  }
+
+  /* PNG or SVG of a drawn chart as shown (with the chosen region), with its provenance, downloaded by the browser. */
   function exportChart(button) {
     var fig = button.closest(".hgkm-figuur"), el = fig && fig.querySelector(".hgkm-chart");
     var found = views.filter(function (v) { return v.el === el; })[0];
@@ -299,11 +360,45 @@
     var format = button.getAttribute("data-formaat");
     var slug = document.documentElement.getAttribute("data-regio") || NL;
     var name = button.getAttribute("data-bestand") + (slug !== NL ? "-" + slug : "") + "." + format;
-    found.view.toImageURL(format, format === "png" ? 2 : 1).then(function (url) {
+    var info = provenance(fig, slug);
+    var made = format === "svg" ? found.view.toSVG().then(function (svg) { return svgExport(svg, info); })
+      : found.view.toCanvas(2).then(function (canvas) { return pngExport(canvas, info, 2); });
+    made.then(function (url) {
       var a = document.createElement("a");
       a.href = url; a.download = name; a.hidden = true;
       document.body.appendChild(a); a.click(); document.body.removeChild(a);
     }).catch(function (err) { if (window.console) console.error(err); });
+  }
+
+  function svgExport(svg, info) {
+    var w = Number((/width="([0-9.]+)"/.exec(svg) || [])[1]) || 600, h = Number((/height="([0-9.]+)"/.exec(svg) || [])[1]) || 300;
+    var lay = exportLayout(info, w), total = lay.head + h + lay.footHeight;
+    var text = function (l, dy) {
+      return '<text x="8" y="' + (l.y + dy) + '" font-size="' + l.size + '"' + (l.bold ? ' font-weight="bold"' : "") + ">" + escapeXml(l.text) + "</text>";
+    };
+    var out = '<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + total + '" viewBox="0 0 ' + w + " " + total +
+      '" font-family="' + escapeXml(EXPORT_FONT) + '" fill="#1a1a1a"><title>' + escapeXml(info.title) + "</title>" +
+      '<rect width="100%" height="100%" fill="#ffffff"/>' + lay.lines.map(function (l) { return text(l, 0); }).join("") +
+      svg.replace("<svg", '<svg x="0" y="' + lay.head + '"') +
+      lay.foot.map(function (l) { return text(l, lay.head + h); }).join("") + "</svg>";
+    return URL.createObjectURL(new Blob([out], { type: "image/svg+xml" }));
+  }
+
+  function pngExport(chart, info, scale) {
+    var w = chart.width / scale, h = chart.height / scale, lay = exportLayout(info, w);
+    var canvas = document.createElement("canvas");
+    canvas.width = chart.width;
+    canvas.height = (lay.head + h + lay.footHeight) * scale;
+    var ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(scale, scale);
+    ctx.fillStyle = "#1a1a1a";
+    var draw = function (l, dy) { ctx.font = (l.bold ? "bold " : "") + l.size + "px " + EXPORT_FONT; ctx.fillText(l.text, 8, l.y + dy); };
+    lay.lines.forEach(function (l) { draw(l, 0); });
+    ctx.drawImage(chart, 0, lay.head, w, h);
+    lay.foot.forEach(function (l) { draw(l, lay.head + h); });
+    return canvas.toDataURL("image/png");
   }
 
   /* A municipality chosen: the rows of the municipalities of each series that has them (the part its
@@ -355,6 +450,7 @@
     updateKeyFigures(slug);
     updateLinks(slug);
     updateUrl(slug);
+    updateTitle(slug);
     storageSet(slug);
     if (announce) {
       var notes = document.querySelectorAll(".hgkm-periodemelding");
@@ -465,7 +561,7 @@
   }
 
   function copyLink(button) {
-    var url = window.location.href;
+    var url = publishedUrl();
     var done = function () { var m = button.parentNode.querySelector(".hgkm-melding"); if (m) m.textContent = "Link gekopieerd: " + url; };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
@@ -540,6 +636,10 @@
           var sel = periodSelects()[0], regs = selectors()[0];
           var elsewhere = sel && regs && Array.prototype.some.call(regs.options, function (o) { return o.value === unavailable.slug; });
           var shown = elsewhere ? sel.options[sel.selectedIndex].text : null;
+          if (unavailable.onbekend) {
+            msgs[m].textContent = "\u2018" + unavailable.naam + "\u2019 is geen regio of gemeente van deze site; u ziet Nederland. Kies hierboven een regio.";
+            continue;
+          }
           msgs[m].textContent = unavailable.naam + " heeft geen cijfers " + (shown ? "in " + shown : "op deze pagina") +
             (unavailable.bestaat ? " (de regio bestaat " + unavailable.bestaat + ")" : "") + "; u ziet Nederland" +
             (shown ? ". Kies een andere periode om de regio te zien." : ".");

@@ -31,7 +31,7 @@ def aandelen(title: str, unit: str, rows: list[dict]) -> dict:
     bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
         y=y, x=x, order=alt.Order("volgorde:Q"), tooltip=tooltip,
         color=alt.Color("categorie_naam:N", sort=cats, title=None,
-                        scale=alt.Scale(domain=cats, range=(PALETTE * 3)[: len(cats)]), legend=alt.Legend(orient="top", columns=2, labelLimit=400)))
+                        scale=alt.Scale(domain=cats, range=(PALETTE * 3)[: len(cats)]), legend=alt.Legend(orient="top", columns=alt.ExprRef(expr="containerSize()[0] < 600 ? 1 : 2"))))
     text = base.mark_text(color="white", fontSize=11).encode(
         y=y, x=alt.X("waarde:Q", stack="zero", bandPosition=0.5), order=alt.Order("volgorde:Q"), tooltip=tooltip,
         text=alt.condition("datum.waarde >= 8", alt.Text("waarde_tekst:N"), alt.value("")))

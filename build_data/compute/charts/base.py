@@ -63,10 +63,18 @@ def _used_columns(rows: list[dict], spec: dict) -> list[dict]:
     return [{k: r[k] for k in keep if k in r} for r in rows]
 
 
+# Labels as wide as the width the chart gets allows (the full text is in the tooltip and the table):
+# on a phone a long category name would otherwise leave the bars no room at all.
+AXIS_LABEL_LIMIT = alt.ExprRef(expr="clamp(containerSize()[0] * 0.38, 70, 300)")
+LEGEND_LABEL_LIMIT = alt.ExprRef(expr="max(120, containerSize()[0] - 60)")
+LEGEND_COLUMNS = alt.ExprRef(expr="containerSize()[0] < 600 ? 1 : 0")  # one item a line on a phone (0: one row)
+
+
 def finish(chart, description: str) -> dict:
     # room on the right for the value label of the longest bar (it is drawn past the bar's end)
     spec = chart.properties(description=description, padding={"left": 5, "top": 5, "bottom": 5, "right": 56}).configure_view(stroke=None).configure_axis(
-        labelFontSize=12, titleFontSize=12, labelLimit=300).to_dict(validate=False)  # vl-convert checks it while compiling
+        labelFontSize=12, titleFontSize=12, labelLimit=AXIS_LABEL_LIMIT).configure_legend(
+        labelLimit=LEGEND_LABEL_LIMIT, columns=LEGEND_COLUMNS).to_dict(validate=False)  # vl-convert checks it while compiling
     datasets = {name: _used_columns(rows, spec) for name, rows in _PENDING.items()}
     _PENDING.clear()
     if COMPILE_WITH_ROWS:

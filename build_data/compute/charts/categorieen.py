@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 
 from ...model import periods
-from .base import PALETTE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
+from .base import AXIS_LABEL_LIMIT, PALETTE, SYMBOL_TIP, finish, inline, param, unit_title, x_format
 from .figure import Figure, chart_rows, gaps, n_text, where_category
 
 NAME = "categorieen"
@@ -61,11 +61,11 @@ def categorieen(title: str, unit: str, rows: list[dict]) -> dict:
         order = [next(r["periode_label"] for r in data if r["periode"] == p) for p in plist]
         legend_title = "Periode"
     base = alt.Chart(inline(data)).transform_calculate(x_pos="isValid(datum.waarde) ? datum.waarde : 0")
-    y = alt.Y("categorie_naam:N", sort=cats, title=None, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("categorie_naam:N", sort=cats, title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT))
     y_offset = alt.YOffset(f"{field}:N", sort=order)
     color = alt.Color(f"{field}:N", sort=order, title=legend_title,
                       scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
-                      legend=alt.Legend(orient="top", labelLimit=400) if len(order) > 1 else None)
+                      legend=alt.Legend(orient="top") if len(order) > 1 else None)
     tooltip = [alt.Tooltip("categorie_naam:N", title="Categorie"), alt.Tooltip(f"{field}:N", title="Groep" if by_group else "Periode"),
                alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP]
     if by_group:

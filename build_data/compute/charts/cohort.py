@@ -35,9 +35,9 @@ def cohort(title: str, unit: str, rows: list[dict], measurement_order: list[str]
     tooltip = [alt.Tooltip("categorie_naam:N", title="Meting"), alt.Tooltip("reeks:N", title="Groep"),
                alt.Tooltip("waarde_tekst:N", title=title), SYMBOL_TIP, alt.Tooltip("n:Q", title="Aantal respondenten (n)")]
     base = alt.Chart(inline(values))
-    x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=320))
+    x = alt.X("categorie_naam:N", sort=names, title=None, axis=alt.Axis(labelAngle=0, labelLimit=alt.ExprRef(expr=f"max(40, containerSize()[0] / {max(len(names), 1)} - 8)")))
     color = alt.Color("reeks:N", sort=series, title=None, scale=alt.Scale(domain=series, range=LINE_PALETTE[: len(series)]),
-                      legend=alt.Legend(orient="top", direction="vertical", labelLimit=600) if len(series) > 1 else None)
+                      legend=alt.Legend(orient="top", direction="vertical") if len(series) > 1 else None)
     y = alt.Y("waarde:Q", title=unit_title(unit), axis=alt.Axis(format=x_format(unit), tickCount=5))
     layers = [base.mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(x=x, y=y, color=color, tooltip=tooltip),
               base.mark_text(dy=-10, fontSize=12).encode(x=x, y="y_pos:Q", text="waarde_tekst:N", color=color, tooltip=tooltip)]

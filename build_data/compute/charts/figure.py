@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model import formatting, symbols
+from ...model import formatting, periods, symbols
 
 
 @dataclass
@@ -16,6 +16,7 @@ class Reference:
     counts: bool  # the figures are counts: not comparable between regions of different size
     links: list[tuple[str, str]] = field(default_factory=list)  # (indicator id, title)
     municipalities: bool = False  # the indicator has municipal figures, which a comparison of the regions leaves out
+    period: str = ""  # the period of nl, the chart's own ('2e halfjaar 2019*'): a comparison says which period it uses
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Gap:
     symbol: str
     meaning: str
     where: str
+    area: str = ""  # a chart of one area at a time: the area (slug) whose gap this is, shown with it
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Figure:
     reference: Reference | None = None
     others: list[dict] = field(default_factory=list)  # also published, not in the chart
     gaps: list[Gap] = field(default_factory=list)
+    caption_area: str = ""  # a chart of one area at a time: the area its caption names first (the page names the one shown)
     # slugs of the municipalities among the areas: their chart rows, table rows and other figures are
     # a part of the page loaded when one is chosen (build_data.pages.parts), not inline
     municipal: list[str] = field(default_factory=list)
@@ -46,6 +49,20 @@ class Figure:
     @property
     def areas(self) -> list[str]:
         return sorted({r["regio_slug"] for r in self.shown})
+
+    @property
+    def period_text(self) -> str:
+        """The period or span of periods the chart shows ('2e halfjaar 2019', '1e halfjaar 2019 t/m 2025')."""
+        shown = sorted({r["periode"] for r in self.shown}, key=periods.sort_key)
+        if not shown:
+            return ""
+        return periods.label(shown[0]) if len(shown) == 1 else f"{periods.label(shown[0])} t/m {periods.label(shown[-1])}"
+
+    @property
+    def symbol_note(self) -> str:
+        """The CBS symbols among the chart's figures, explained ('Tekens: * voorlopig cijfer; . onbekend …')."""
+        used = symbols.used(r["teken"] for r in self.shown if r.get("teken"))
+        return ("Tekens: " + "; ".join(f"{symbols.shown(c)} {symbols.meaning(c)}" for c in used)) if used else ""
 
     @property
     def drawn(self) -> bool:

@@ -3,6 +3,8 @@ chosen region has no series). Figures of another period length are listed beside
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import altair as alt
 
 from ...model import periods
@@ -21,11 +23,15 @@ def figure(view, catalog, related=()) -> Figure:
     others = [r for r in recs if not r["categorie"] and not periods.is_half_year(r["periode"])]
     rows = [(r, [r["regio_naam"], r["periode_label"], r["waarde_tekst"], r["noot"]]) for r in shown]
     municipal = list(dict.fromkeys(r["regio_slug"] for r in shown if is_municipality(r["regio_code"])))
-    # the note on gaps names Nederland and the regions; a municipality's missing figure (often CBS's
+    # the note on gaps per area, shown with its area; a municipality's missing figure (often CBS's
     # secrecy in a small one) has its symbol in the chart and the table when it is chosen
+    by_area: dict[str, list[dict]] = {}
+    for r in shown:
+        if not is_municipality(r["regio_code"]):
+            by_area.setdefault(r["regio_slug"], []).append(r)
+    notes = [replace(g, area=slug) for slug, rs in by_area.items() for g in gaps(rs, lambda r: r["periode_label"])]
     return Figure(NAME, f"{title} per periode", spec, shown, ["Gebied", "Periode", title, "Noot"], rows, 2,
-                  national_only=False, others=others, municipal=municipal,
-                  gaps=gaps([r for r in shown if not is_municipality(r["regio_code"])], lambda r: f"{r['regio_naam']} ({r['periode_label']})"))
+                  national_only=False, others=others, municipal=municipal, gaps=notes, caption_area="Nederland")
 
 
 def halfjaar_reeks(title: str, unit: str, rows: list[dict]) -> dict:

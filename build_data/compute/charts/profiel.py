@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from .base import BASE, HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param
+from .base import AXIS_LABEL_LIMIT, BASE, HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param
 
 
 def profiel(rows: list[dict], indicator_order: list[str], period_label: str) -> dict:
@@ -16,7 +16,7 @@ def profiel(rows: list[dict], indicator_order: list[str], period_label: str) -> 
     tooltip = [alt.Tooltip("regio_naam:N", title="Regio"), alt.Tooltip("indicator:N", title="Indicator"),
                alt.Tooltip("waarde_tekst:N", title="Aantal"), alt.Tooltip("aandeel_tekst:N", title="Aandeel in Nederland"), SYMBOL_TIP]
     base = alt.Chart(inline(rows))
-    y = alt.Y("indicator:N", sort=indicator_order, title=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("indicator:N", sort=indicator_order, title=None, axis=alt.Axis(labelLimit=AXIS_LABEL_LIMIT))
     x = alt.X("aandeel:Q", title="aandeel in het landelijke totaal (%)", axis=alt.Axis(format=",~r", tickCount=6))
     dots = base.mark_circle(stroke="white", strokeWidth=0.5).encode(
         y=y, x=x, tooltip=tooltip,

@@ -34,7 +34,8 @@ def figure(view, catalog, related=(), period: str | None = None) -> Figure:
     nl = next((r for r in recs if r["periode"] == period and r["regio_code"] == "NL01" and not r["categorie"] and not r["groep"]), None)
     reference = Reference(nl["waarde_tekst"] if nl else None, unit == "aantal",
                           [(r.id, r.titel) for r in related if r.id in view.zie_ook],
-                          municipalities=any(is_municipality(r["regio_code"]) for r in recs))
+                          municipalities=any(is_municipality(r["regio_code"]) for r in recs),
+                          period=nl["periode_label"] if nl else "")
     caption = f"{title} per Veilig Thuis-regio, {periods.label(period, shown[-1]['teken'] if shown else '')}"
     return Figure(NAME, caption, spec, shown, headers, rows, 1, national_only=False, reference=reference,
                   gaps=gaps(shown, lambda r: r["regio_naam"]))
