@@ -8,28 +8,51 @@ from ..model import periods
 from .html import render
 
 
+def present(ind) -> dict:
+    """What an indicator's figures actually hold (a value, not a symbol for a missing one), per
+    level: national and regional figures, and a time series (two half-years or more of one area)."""
+    valued = [r for r in ind.records + ind.change if r["waarde"] is not None]
+    national = [r for r in valued if r["regio_code"] == "NL01"]
+    regional = [r for r in valued if r["regio_code"] != "NL01"]
+
+    def series(recs):
+        by_area: dict[str, set] = {}
+        for r in recs:
+            if periods.is_half_year(r["periode"]):
+                by_area.setdefault(r["regio_code"], set()).add(r["periode"])
+        return any(len(p) > 1 for p in by_area.values())
+
+    levels = [name for name, recs in (("landelijk", national), ("per regio", regional)) if series(recs)]
+    return {"national": bool(national), "regional": bool(regional), "series": " en ".join(levels),
+            "available": bool(valued)}
+
+
 def overview(build) -> Markup:
     """All indicators in one table, like the start page of the CBS dashboard: theme, level,
-    periods, whether national, regional and time-series figures exist, status and link."""
+    periods, whether national, regional and time-series figures exist (from the figures present,
+    per level), status and link."""
     groups = []
     for theme in build.themes:
         rows = []
         for ind in (i for i in build.indicators if i.thema.slug == theme.slug):
-            half_years = {p for p in ind.periods if periods.is_half_year(p)}
-            rows.append({"id": ind.id, "name": ind.titel, "available": True,
-                         "level": "landelijk en regionaal" if ind.regional else "landelijk",
-                         "periods": [periods.label(p) for p in ind.periods], "national": True,
-                         "regional": ind.latest_regional is not None, "series": len(half_years) > 1})
+            has = present(ind)
+            rows.append({"id": ind.id, "name": ind.titel, "available": has["available"],
+                         "level": "landelijk en regionaal" if has["regional"] else "landelijk",
+                         "periods": [periods.label(p) for p in ind.periods], "national": has["national"],
+                         "regional": has["regional"], "series": has["series"],
+                         "status": "beschikbaar" if has["available"] else "alleen in een grafiek gepubliceerd"})
         for entry in build.catalogue:
             if entry.thema == theme.slug and not entry.on_site:
                 rows.append({"id": None, "name": entry.omschrijving, "available": False,
                              "level": entry.niveau or "nog te bepalen", "periods": [],
-                             "national": False, "regional": False, "series": False,
+                             "national": False, "regional": False, "series": "",
                              "status": entry.site_status})
         groups.append({"theme": theme, "rows": rows})
     rows = [r for g in groups for r in g["rows"]]
     available = sum(1 for r in rows if r["available"])
-    return render("page/overview.html", groups=groups, available=available, planned=len(rows) - available)
+    unstated = sum(1 for r in rows if r["id"] and not r["available"])
+    return render("page/overview.html", groups=groups, available=available, unstated=unstated,
+                  planned=len(rows) - available - unstated)
 
 
 def sources_overview(build) -> Markup:
