@@ -33,6 +33,8 @@ def sources(ind: Indicator, catalog: Catalog) -> list[dict]:
         out.append({
             "naam": name,
             "titel": src.get("title", ""),
+            # the address of the publication or StatLine table, where the package records one (never guessed)
+            "adres": src["path"] if str(src.get("path", "")).startswith(("https://", "http://")) else "",
             "uitgever": src.get("publisher", package.descriptor.get("publisher", "")),
             "vindplaatsen": places,
             "pakket": package.name,

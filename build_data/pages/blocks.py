@@ -97,7 +97,7 @@ def source_line(ind: Indicator, catalog: Catalog, recs: list[dict]) -> Markup:
         if recs and src["titel"] not in used:
             continue  # only the publications the shown figures come from
         places = sorted({r["vindplaats"] for r in recs if r["bron"] == src["titel"]}) or src["vindplaatsen"]
-        sources.append({"titel": src["titel"], "vindplaatsen": places})
+        sources.append({"titel": src["titel"], "vindplaatsen": places, "adres": src.get("adres", "")})
     return render("blocks/source_line.html", sources=sources)
 
 

@@ -15,7 +15,7 @@ from .blocks import category_figures, change_block, key_figure, municipalities_o
 from .chart import chart_block
 from .export import embed_block
 from .html import render
-from .search import search_words
+from .search import search_words, title_words
 
 
 def map_block(ind: Indicator, catalog: Catalog, recs: list[dict], period: str | None = None) -> Markup | str:
@@ -81,5 +81,5 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
         charts=figures, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
         sources=render("page/indicator_sources.html", sources=ind.sources),
         downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel),
-        search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie)))
+        search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie), also_known=title_words(synonyms, ind.titel)))
     return page, {page_parts.path(name): page_parts.script(name, content) for name, content in parts.items()}

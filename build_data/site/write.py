@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -37,13 +38,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
+_ROOT_LINK = re.compile(rb'((?:href|src)=")/(?!/)')
+_ROOT_BASE = re.compile(rb'("base": ?")/(")|(new URL\(")/("\s*,\s*location\))')
+
+
+def offline_404(html: bytes) -> bytes:
+    """404.html for the offline copy. MkDocs writes it with links from the server's root ('/assets/...',
+    base '/'), so a server can show it at any depth; on disk those lead nowhere. It lies in the
+    root folder of the copy, so there they are written relative to it."""
+    html = _ROOT_LINK.sub(rb"\1", html)
+    return _ROOT_BASE.sub(lambda m: (m[1] + b"." + m[2]) if m[1] else (m[3] + b"." + m[4]), html)
+
+
 def write_zip(site_dir: Path, zip_path: Path) -> None:
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{ZIP_DIR}/{path.relative_to(site_dir).as_posix()}", FIXED_DATE)
+            rel = path.relative_to(site_dir).as_posix()
+            info = zipfile.ZipInfo(f"{ZIP_DIR}/{rel}", FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            zf.writestr(info, offline_404(data) if rel == "404.html" else data)
 
 
 def swap(new: Path, target: Path) -> None:
