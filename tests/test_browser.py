@@ -99,7 +99,7 @@ def region_name(slug: str) -> str:
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
@@ -336,7 +336,7 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
         assert charts or figures or unstated, f"indicator page {rel} shows neither chart, key figure nor a note on missing values"
         assert all(figures), f"empty key figure on {rel}"
     bad = axe_violations(watched.page)
-    assert not bad, f"WCAG 2.1 A/AA violations (axe-core, serious or critical) on {rel}:\n" + "\n".join(bad)
+    assert not bad, f"WCAG 2.1 A/AA and best-practice violations (axe-core, serious or critical) on {rel}:\n" + "\n".join(bad)
     watched.assert_clean()
 
 

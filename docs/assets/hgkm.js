@@ -579,6 +579,9 @@
   function profileHref(slug) { return (slug === NL ? "index" : slug) + ".html"; }
 
   function init() {
+    // the theme's search dialog has no name (axe: aria-dialog-name)
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Zoeken op deze site");
     var own = pageRegion();
     if (own) {
       // A region profile is about its own region; ?regio= naming another region opens that profile.
