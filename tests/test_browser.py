@@ -340,6 +340,48 @@ def test_page_loads_and_draws_charts(site_dir, watched_shared, rel):
     watched.assert_clean()
 
 
+# Every drawn mark has a size and nothing is wider than the screen: on a phone a long category name
+# once left the bars of jeugdtrauma_ouders 0 px wide and cut legends off. A mark of a zero value is
+# allowed no width; its aria-label (Vega's description of the mark) gives the value.
+FIT_CHECK = """() => {
+  const out = [], vw = window.innerWidth;
+  if (document.documentElement.scrollWidth > vw + 1) out.push('the page is ' + document.documentElement.scrollWidth + ' px wide');
+  document.querySelectorAll('.hgkm-chart').forEach((el, i) => {
+    if (el.closest('[hidden]')) return;
+    const svg = el.querySelector('svg');
+    if (!svg) return;
+    const r = svg.getBoundingClientRect();
+    if (r.right > vw + 1 || r.left < -1) out.push(`chart ${i} reaches ${Math.round(r.left)}..${Math.round(r.right)} px`);
+    el.querySelectorAll('g.mark-rect.role-mark path, g.mark-symbol.role-mark path').forEach(m => {
+      const b = m.getBoundingClientRect(), label = (m.getAttribute('aria-label') || '') + ';';
+      const zero = /(^|; )[^:;]*: (0|0,0+)( ?%)?\\*{0,2};/.test(label);
+      if ((b.width < 0.5 || b.height < 0.5) && !zero) out.push(`chart ${i}: a mark of ${b.width.toFixed(1)} x ${b.height.toFixed(1)} px (${label.slice(0, 90)})`);
+    });
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_every_chart_fits_every_width(chromium, built_http_base, width):
+    """Every page of the built site at a phone's, a small phone's and a desktop's width (over http;
+    the layout is the same from disk): every mark of every chart shown has a size, and no page or
+    chart is wider than the window."""
+    ctx = chromium.new_context(viewport={"width": width, "height": 900}, locale="nl-NL", service_workers="block")
+    page = ctx.new_page()
+    bad = {}
+    for rel in PAGES:
+        if rel.startswith("embed/"):
+            continue
+        page.goto(built_http_base + rel, wait_until="load")
+        page.wait_for_selector("html[data-grafieken='klaar']", state="attached", timeout=TIMEOUT_MS)
+        found = page.evaluate(FIT_CHECK)
+        if found:
+            bad[rel] = found[:3]
+    ctx.close()
+    assert not bad, f"{len(bad)} pages at {width} px:\n" + "\n".join(f"{k}: {v}" for k, v in bad.items())
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. Choosing a region updates URL, chart, key figure, table and links
 # ---------------------------------------------------------------------------------------------
@@ -896,9 +938,54 @@ def test_chart_exports_png_and_svg(watched):
     svg = Path(info.value.path()).read_text(encoding="utf-8")
     assert info.value.suggested_filename.endswith("-twente.svg") and svg.lstrip().startswith("<svg")
     assert svg.count("<path") >= 26 and HIGHLIGHT in svg and f"1{NBSP}665*" in svg.replace("&nbsp;", NBSP)
+    # a chart pasted into a memo says what it is: title, area, period, source, symbols, address
+    text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert "Ontvangen meldingen per Veilig Thuis-regio, 2e halfjaar 2019*" in text
+    assert "Gemarkeerd: Twente" in text and "Periode: 2e halfjaar 2019" in text
+    assert "Bron: CBS, Beleidsinformatie Veilig Thuis, 2e halfjaar 2019" in text
+    assert "* voorlopig cijfer" in text
+    assert "Impactmonitor aanpak huiselijk geweld en kindermishandeling · " in text and "ontvangen_meldingen.html?regio=twente" in text
     # the iframe code on the page points at the embed page with the region
     code = page.input_value("textarea.hgkm-embedcode")
     assert re.search(r'<iframe src="[^"]*/embed/ontvangen_meldingen\.html\?regio=twente"', code), code
+    w.assert_clean()
+
+
+def test_no_figure_of_another_area_or_period_without_its_label(watched):
+    """With a region chosen, every figure says whose it is and when: the national change says
+    Nederland, the benchmark's Nederland says its period, the series names the area it shows."""
+    w, page = watched, watched.page
+    w.goto("indicatoren/ontvangen_meldingen.html?regio=zuid-limburg")
+    assert w.key_figure() == (published()["ontvangen_meldingen"]["zuid-limburg"], "Zuid-Limburg", "2e halfjaar 2019*")
+    for item in page.locator("ul.hgkm-verandering li").all_text_contents():
+        assert item.strip().startswith("Verandering, Nederland:"), item
+    ref = page.locator(f"{FIG.format('regio-vergelijking')} .hgkm-referentie").text_content()
+    assert "Nederland (alle regio's samen), 2e halfjaar 2019*:" in ref
+    assert page.title().startswith("Zuid-Limburg · ")
+    # the series: its caption names the area it shows, and only that area's note on gaps is shown
+    fig = FIG.format("halfjaar-reeks")
+    assert page.locator(fig).count() == 1
+    area = page.eval_on_selector(f"{fig} .hgkm-chart", "e => e.getAttribute('data-regio')")
+    caption = page.locator(f"{fig} .hgkm-titel").text_content()
+    assert caption.endswith(", " + ("Nederland" if area == "nederland" else region_name(area))), (area, caption)
+    if area != "zuid-limburg":
+        assert "de grafiek toont Nederland" in page.locator(f"{fig} .hgkm-noot").text_content()
+    shown = page.eval_on_selector_all(f"{fig} .hgkm-gaten", "ps => ps.filter(p => !p.hidden).map(p => p.getAttribute('data-regio'))")
+    assert set(shown) <= {area}, (area, shown)
+    # an address with a region the site does not know says so
+    w.goto("indicatoren/ontvangen_meldingen.html?regio=foo")
+    assert "\u2018foo\u2019 is geen regio of gemeente van deze site" in page.locator(".hgkm-melding").first.text_content()
+    w.assert_clean()
+
+
+def test_offline_404_is_dutch_and_works_from_disk(watched):
+    w, page = watched, watched.page
+    page.goto(w.site.url("404.html"), wait_until="load")
+    assert page.locator("h1").first.text_content() == "Pagina niet gevonden"
+    if w.site.mode == "file":  # the offline copy: its stylesheet and links resolve on disk
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+        href = page.locator("article a", has_text="Naar de startpagina").get_attribute("href")
+        assert href == "index.html", href
     w.assert_clean()
 
 

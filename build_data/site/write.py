@@ -40,13 +40,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 _ROOT_LINK = re.compile(rb'((?:href|src)=")/(?!/)')
 _ROOT_BASE = re.compile(rb'("base": ?")/(")|(new URL\(")/("\s*,\s*location\))')
+_ROOT_CONFIG = re.compile(rb'("search": ?")/(?!/)')  # the theme's search worker, in its config
 
 
 def offline_404(html: bytes) -> bytes:
     """404.html for the offline copy. MkDocs writes it with links from the server's root ('/assets/...',
     base '/'), so a server can show it at any depth; on disk those lead nowhere. It lies in the
     root folder of the copy, so there they are written relative to it."""
-    html = _ROOT_LINK.sub(rb"\1", html)
+    html = _ROOT_CONFIG.sub(rb"\1", _ROOT_LINK.sub(rb"\1", html))
     return _ROOT_BASE.sub(lambda m: (m[1] + b"." + m[2]) if m[1] else (m[3] + b"." + m[4]), html)
 
 
