@@ -126,6 +126,6 @@ def test_pages_out_writes_every_generated_page_for_another_engine(tmp_path):
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert written == set(build.pages) | set(build.files) | {"nav.yml"}
     page = (out / "indicatoren/ontvangen_meldingen.md").read_text(encoding="utf-8")
-    assert "hgkm-lift" not in page and '<figure class="hgkm-figuur" data-soort="regio-vergelijking">' in page
+    assert "hgkm-lift" not in page and '<figure class="hgkm-figuur" data-soort="regio-vergelijking"' in page
     assert (out / "data/ontvangen_meldingen.csv").read_bytes() == build.files["data/ontvangen_meldingen.csv"]
     assert "indicatoren/ontvangen_meldingen.md" in (out / "nav.yml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from build_data.model.problems import ValidationFailed
 from build_data.site.publish import build_site
-from build_data.site.write import ZIP_DIR, ZIP_NAME
+from build_data.site.write import OFFLINE_IN_SITE, ZIP_DIR, ZIP_NAME
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,13 @@ def test_zip_holds_the_whole_site(built):
     with zipfile.ZipFile(zip_path) as zf:
         names = set(zf.namelist())
     site_files = {f"{ZIP_DIR}/{p.relative_to(root / 'site').as_posix()}" for p in (root / "site").rglob("*") if p.is_file()}
-    assert names == site_files
+    # the zip is published beside the site, not inside itself; the size it states is that of the zip
+    assert names == site_files - {f"{ZIP_DIR}/{OFFLINE_IN_SITE}"}
+    assert (root / "site" / OFFLINE_IN_SITE).read_bytes() == zip_path.read_bytes()
+    size = f"{zip_path.stat().st_size / 1e6:.1f}".replace(".", ",") + "\u00a0MB"
+    for page in ("index.html", "data.html"):
+        html = (root / "site" / page).read_text(encoding="utf-8")
+        assert f'<span class="hgkm-zipgrootte">{size}</span>' in html and f'href="{OFFLINE_IN_SITE}"' in html, page
 
 
 def test_failed_build_leaves_previous_site_untouched(built):

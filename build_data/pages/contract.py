@@ -38,6 +38,7 @@ CLASSES = {
     "hgkm-kaart-regio": "a region on the map (data-regio, data-code); a button or a link to its profile",
     "hgkm-kaart-vorm": "a region's shape; the outline of the chosen one is drawn by reference",
     "hgkm-kaart-omlijning": "the <use> that outlines the chosen region on top",
+    "hgkm-offline": "the offer of the offline zip; in the offline copy the script says that one is using it",
     # embedding and print
     "hgkm-embedcode": "the iframe code; the script fills in the absolute address (data-embed, data-titel)",
     "hgkm-printdatum": "the print date, filled in by the script",

@@ -32,6 +32,17 @@ def label(build) -> str:
     return " · ".join(parts)
 
 
+OFFLINE_ZIP = "downloads/impactmonitor-hgkm-offline.zip"  # the offline copy, published beside the site
+
+
+def offline_link(build, base: str = "") -> Markup:
+    """The download of the offline copy, with its edition (its size is filled in by the publish step)."""
+    ed = build.edition or {}
+    date = dates.dutch_date(dates.parse_date(ed.get("datum"))) if ed.get("versie") else ""
+    edition = f"editie {ed['versie']}" + (f" van {date}" if date else "") if ed.get("versie") else ""
+    return render("blocks/offline_link.html", href=base + OFFLINE_ZIP, edition=edition)
+
+
 def currency_table(build) -> Markup:
     """Per source the newest period with figures, nationally and regionally (the home page)."""
     return render("edition/currency.html", rows=build.data_until_sources)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..compute.charts import drawn
 from ..model import periods
+from . import edition as editions
 from .blocks import source_line, symbols_legend
 from .chart import chart_block
 from .html import render
@@ -44,6 +45,6 @@ def data_page(build) -> str:
     packages = [{"name": p.name, "title": p.title, "count": len(p.observations),
                  "licenses": ", ".join(lic.get("name", "") for lic in p.licenses)}
                 for p in sorted(build.catalog.packages.values(), key=lambda p: p.name)]
-    return str(render("export/data.md", packages_zip=PACKAGES_ZIP,
+    return str(render("export/data.md", packages_zip=PACKAGES_ZIP, offline=editions.offline_link(build),
                       packages=render("export/data_packages.html", packages=packages),
                       table=render("export/data_table.html", rows=rows)))

@@ -27,6 +27,11 @@ def define_env(env):
         return editions.label(cached_build(root))
 
     @env.macro
+    def offline() -> str:
+        """The download of the offline copy (zip), with its size and edition."""
+        return lifted(editions.offline_link(cached_build(root)))
+
+    @env.macro
     def actualiteit() -> str:
         """Per source the newest period with figures, nationally and per region."""
         return lifted(editions.currency_table(cached_build(root)))

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .build import cached_build
-from .write import ZIP_NAME, source_date_epoch, swap, write_zip
+from .write import ZIP_NAME, publish_offline, source_date_epoch, swap, write_zip
 
 
 def build_site(root: Path, site_dir: Path | None = None, dist_dir: Path | None = None, strict: bool = True) -> Path:
@@ -32,6 +32,7 @@ def build_site(root: Path, site_dir: Path | None = None, dist_dir: Path | None =
         mkdocs_build(config)
         (tmp / "dist").mkdir()
         write_zip(tmp / "site", tmp / "dist" / ZIP_NAME)
+        publish_offline(tmp / "site", tmp / "dist" / ZIP_NAME)  # beside the site, never inside its own zip
         swap(tmp / "site", site_dir)
         swap(tmp / "dist", dist_dir)
     finally:

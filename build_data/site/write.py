@@ -51,6 +51,25 @@ def offline_404(html: bytes) -> bytes:
     return _ROOT_BASE.sub(lambda m: (m[1] + b"." + m[2]) if m[1] else (m[3] + b"." + m[4]), html)
 
 
+OFFLINE_IN_SITE = "downloads/impactmonitor-hgkm-offline.zip"  # build_data.pages.edition.OFFLINE_ZIP
+_SIZE_MARK = b'<span class="hgkm-zipgrootte"></span>'
+
+
+def publish_offline(site_dir: Path, zip_path: Path) -> None:
+    """The offline zip published beside the site (site/downloads/), and its size written where the
+    pages offer it ('12,3 MB'). The zip holds the pages without the size, and not itself: in the
+    offline copy the page script says that one is using it."""
+    data = zip_path.read_bytes()
+    dest = site_dir / OFFLINE_IN_SITE
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(data)
+    size = f"{len(data) / 1e6:.1f}".replace(".", ",") + "\u00a0MB"
+    for page in site_dir.rglob("*.html"):
+        html = page.read_bytes()
+        if _SIZE_MARK in html:
+            page.write_bytes(html.replace(_SIZE_MARK, b'<span class="hgkm-zipgrootte">' + size.encode("utf-8") + b"</span>"))
+
+
 def write_zip(site_dir: Path, zip_path: Path) -> None:
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):

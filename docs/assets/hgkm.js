@@ -579,6 +579,11 @@
   function profileHref(slug) { return (slug === NL ? "index" : slug) + ".html"; }
 
   function init() {
+    // the offline copy does not hold itself: say that one is using it instead of offering it
+    if (window.location.protocol === "file:") {
+      var offers = document.querySelectorAll(".hgkm-offline");
+      for (var f = 0; f < offers.length; f++) offers[f].textContent = "U gebruikt nu de offline-versie van deze site: alles werkt zonder internet.";
+    }
     // the theme's search dialog has no name (axe: aria-dialog-name)
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Zoeken op deze site");
