@@ -186,6 +186,25 @@ def data_until_by_source(inds: list[Indicator]) -> list[dict]:
             for src, lv in found.items()]
 
 
+def figures_present(view: View) -> dict:
+    """What an indicator's figures actually hold (a value, not a symbol for a missing one), per
+    level: national and regional figures, and a time series (two half-years or more of one area)."""
+    valued = [r for r in view.records + view.change if r["waarde"] is not None]
+    national = [r for r in valued if r["regio_code"] == "NL01"]
+    regional = [r for r in valued if r["regio_code"] != "NL01"]
+
+    def series(recs):
+        by_area: dict[str, set] = {}
+        for r in recs:
+            if periods.is_half_year(r["periode"]):
+                by_area.setdefault(r["regio_code"], set()).add(r["periode"])
+        return any(len(p) > 1 for p in by_area.values())
+
+    levels = [name for name, recs in (("landelijk", national), ("per regio", regional)) if series(recs)]
+    return {"national": bool(national), "regional": bool(regional), "series": " en ".join(levels),
+            "available": bool(valued)}
+
+
 def revised(views: list[View]) -> list[dict]:
     """Every revised figure on the site, in site order: indicator, record (shown value) and its history."""
     out = []

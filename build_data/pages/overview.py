@@ -4,27 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..compute.view import figures_present
 from ..model import periods
 from .html import render
-
-
-def present(ind) -> dict:
-    """What an indicator's figures actually hold (a value, not a symbol for a missing one), per
-    level: national and regional figures, and a time series (two half-years or more of one area)."""
-    valued = [r for r in ind.records + ind.change if r["waarde"] is not None]
-    national = [r for r in valued if r["regio_code"] == "NL01"]
-    regional = [r for r in valued if r["regio_code"] != "NL01"]
-
-    def series(recs):
-        by_area: dict[str, set] = {}
-        for r in recs:
-            if periods.is_half_year(r["periode"]):
-                by_area.setdefault(r["regio_code"], set()).add(r["periode"])
-        return any(len(p) > 1 for p in by_area.values())
-
-    levels = [name for name, recs in (("landelijk", national), ("per regio", regional)) if series(recs)]
-    return {"national": bool(national), "regional": bool(regional), "series": " en ".join(levels),
-            "available": bool(valued)}
 
 
 def overview(build) -> Markup:
@@ -35,7 +17,7 @@ def overview(build) -> Markup:
     for theme in build.themes:
         rows = []
         for ind in (i for i in build.indicators if i.thema.slug == theme.slug):
-            has = present(ind)
+            has = figures_present(ind)
             rows.append({"id": ind.id, "name": ind.titel, "available": has["available"],
                          "level": "landelijk en regionaal" if has["regional"] else "landelijk",
                          "periods": [periods.label(p) for p in ind.periods], "national": has["national"],
