@@ -978,6 +978,20 @@ def test_no_figure_of_another_area_or_period_without_its_label(watched):
     w.assert_clean()
 
 
+def test_home_page_offers_the_offline_zip(watched):
+    """Online: the offline zip with its size and edition; in the offline copy (which does not hold
+    itself): that one is using it."""
+    w, page = watched, watched.page
+    w.goto("index.html")
+    offer = page.locator(".hgkm-offline").first.text_content()
+    if w.site.mode == "file":
+        assert offer == "U gebruikt nu de offline-versie van deze site: alles werkt zonder internet."
+    else:
+        assert page.locator("a.hgkm-offline-link").get_attribute("href") == "downloads/impactmonitor-hgkm-offline.zip"
+        assert re.search(r"\(zip, \d+,\d\u00a0MB, editie \d+\.\d+\.\d+ van ", offer), offer
+    w.assert_clean()
+
+
 def test_offline_404_is_dutch_and_works_from_disk(watched):
     w, page = watched, watched.page
     page.goto(w.site.url("404.html"), wait_until="load")
