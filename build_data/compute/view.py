@@ -135,16 +135,15 @@ def make_view(ind: Indicator, catalog: Catalog) -> View:
                 ranks.positions(recs, period, ind.eenheid), _first_per_area(recs, period), periods_regional=found)
 
 
-def data_until(inds: list[Indicator]) -> str:
-    """The latest period of any figure on the site (a value, not a symbol for a missing one), as
-    its Dutch label: '1e halfjaar 2020*' when a figure of that period is provisional."""
-    rows = {(p, t) for ind in inds for frame in (ind.data, ind.verandering) if not frame.empty
-            for p, t in zip(frame.periode[frame.waarde_num.notna()], frame.teken[frame.waarde_num.notna()])}
-    if not rows:
-        return ""
-    latest = max((p for p, _ in rows), key=periods.sort_key)
-    signs = {t for p, t in rows if p == latest}
-    return periods.label(latest, "*" if "*" in signs else "**" if "**" in signs else "")
+def _valued(inds: list[Indicator]):
+    """(source title, period, sign, region code) of every figure with a value (not a symbol for a
+    missing one), values and changes alike."""
+    for ind in inds:
+        for frame in (ind.data, ind.verandering):
+            if frame.empty:
+                continue
+            ok = frame.waarde_num.notna()
+            yield from zip(frame.bron_titel[ok], frame.periode[ok], frame.teken[ok], frame.regio_code[ok])
 
 
 def _latest_label(pairs) -> str:
@@ -157,31 +156,27 @@ def _latest_label(pairs) -> str:
     return periods.label(latest, "*" if "*" in signs else "**" if "**" in signs else "")
 
 
+def data_until(inds: list[Indicator]) -> str:
+    """The latest period of any figure on the site (a value, not a symbol for a missing one), as
+    its Dutch label: '1e halfjaar 2020*' when a figure of that period is provisional."""
+    return _latest_label((p, t) for _, p, t, _ in _valued(inds))
+
+
 def data_until_by_level(inds: list[Indicator]) -> dict[str, str]:
     """The latest period with a figure nationally (Nederland) and regionally (any other area):
     {'landelijk': '2022', 'regionaal': '2e halfjaar 2019*'}; a level without figures is left out."""
-    out = {}
-    for level, national in (("landelijk", True), ("regionaal", False)):
-        pairs = [(p, t) for ind in inds for frame in (ind.data, ind.verandering) if not frame.empty
-                 for p, t, code in zip(frame.periode[frame.waarde_num.notna()], frame.teken[frame.waarde_num.notna()],
-                                       frame.regio_code[frame.waarde_num.notna()]) if (code == "NL01") == national]
-        if pairs:
-            out[level] = _latest_label(pairs)
-    return out
+    rows = list(_valued(inds))
+    out = {level: _latest_label((p, t) for _, p, t, code in rows if (code == "NL01") == national)
+           for level, national in (("landelijk", True), ("regionaal", False))}
+    return {level: label for level, label in out.items() if label}
 
 
 def data_until_by_source(inds: list[Indicator]) -> list[dict]:
     """Per source (publication or StatLine table), in the order first shown: its latest period with a
     figure nationally and regionally ({'bron', 'landelijk', 'regionaal'}; '' where it has none)."""
     found: dict[str, dict[str, list]] = {}
-    for ind in inds:
-        for frame in (ind.data, ind.verandering):
-            if frame.empty:
-                continue
-            ok = frame.waarde_num.notna()
-            for src, p, t, code in zip(frame.bron_titel[ok], frame.periode[ok], frame.teken[ok], frame.regio_code[ok]):
-                levels = found.setdefault(src, {"landelijk": [], "regionaal": []})
-                levels["landelijk" if code == "NL01" else "regionaal"].append((p, t))
+    for src, p, t, code in _valued(inds):
+        found.setdefault(src, {"landelijk": [], "regionaal": []})["landelijk" if code == "NL01" else "regionaal"].append((p, t))
     return [{"bron": src, "landelijk": _latest_label(lv["landelijk"]), "regionaal": _latest_label(lv["regionaal"])}
             for src, lv in found.items()]
 
