@@ -1,4 +1,5 @@
-"""A chart on a page: its caption, the chart itself (a Vega spec the page script draws), the table
+"""A chart on a page: its caption, the chart itself (drawn at build time as SVG, and the Vega spec
+the page script draws again when the reader needs it: build_data.pages.static_chart), the table
 of its figures, its notes, sources and export buttons (template chart/figure.html). What a kind
 of chart shows comes from the registry of chart kinds (build_data.compute.charts)."""
 
@@ -10,17 +11,20 @@ from ..compute import charts
 from ..compute.view import View
 from ..model.catalog import Catalog
 from . import parts as page_parts
+from . import static_chart
 from .blocks import source_line
 from .html import render
 
 
 def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str = "", period: str | None = None,
-                parts: dict | None = None) -> str:
+                parts: dict | None = None, static: bool = True) -> str:
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
     `base` prefixes links to other indicator pages (from a theme or embed page); `period` is the
     period of a kind that shows one at a time (default: the latest with regional figures).
     The rows of municipalities are a part the page loads when one is chosen (build_data.pages.parts);
-    `parts` (name -> content), when given, receives it."""
+    `parts` (name -> content), when given, receives it. `static`: the chart is drawn at build time
+    (a figure a first visit shows); a figure in a part the page loads later is drawn by the page
+    script, whose Vega runtime the reader's choice of it loads anyway."""
     fig = charts.KINDS[kind].figure(view, catalog, related, period)
     if fig is None:
         return ""
@@ -33,8 +37,10 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
         part = f"{view.id}-{kind}-gemeenten"
         if parts is not None:
             parts[part] = content
+    static = static_chart.drawings(fig.spec) if static and fig.drawn else ""
+    static_area = static_chart.REGION if static_chart.uses_region(fig.spec) else "elk"
     return render("chart/figure.html", fig=fig, id=view.id, base=base, sources=sources, others_sources=others_sources,
-                  others_by_area=by_area, part=page_parts.src(part) if part else None)
+                  others_by_area=by_area, part=page_parts.src(part) if part else None, static=static, static_area=static_area)
 
 
 def _municipal_part(fig):

@@ -9,7 +9,8 @@ from __future__ import annotations
 CLASSES = {
     # charts
     "hgkm-figuur": "a figure (chart, table, notes); the script updates it for the chosen region",
-    "hgkm-chart": "where the script draws the Vega spec (data-spec, or the script data-spec-bron names)",
+    "hgkm-chart": "the chart: its drawings made at build time, and where the script draws the Vega spec (data-spec, or the script data-spec-bron names) when the drawings do not show what is asked",
+    "hgkm-statisch": "a drawing of the chart made at build time (build_data.pages.static_chart); the script removes it once the runtime has drawn the chart",
     "hgkm-noot": "a note the script shows when the chosen region has no figures in this chart",
     "hgkm-titel": "a figure's caption; the script puts it at the top of the figure's exports",
     "hgkm-bron": "a figure's source line; the script puts it under the figure's exports",
@@ -52,6 +53,8 @@ ATTRIBUTES = {
     "data-tekens": "the CBS symbols among a figure's figures, explained (for its exports)",
     "data-gebieden": "the areas (slugs) a chart has figures for",
     "data-spec": "the compiled Vega spec (JSON)",
+    "data-statisch": "on a chart with drawings: the area they show ('nederland'), or 'elk' when the chart is the same for every region",
+    "data-breedte": "on a drawing: the width (px) it was drawn at; scaled far from it, the script draws the chart with the runtime",
     "data-spec-bron": "the name of a window variable holding the spec (a script shared by many pages)",
     "data-periode": "the period of a .hgkm-periodevak (2023-H1, 2023)",
     "data-deel": "on an empty .hgkm-periodevak: the part (build_data.pages.parts) holding its figures",
@@ -70,6 +73,9 @@ ATTRIBUTES = {
 SCRIPT_OWN = {
     "hgkm-kc-landelijk": "on a key figure that shows Nederland for a region without one",
     "data-basis": "a link's address before the script adds ?regio=",
-    "data-getekend": "'ja' once a chart is drawn",
-    "data-grafieken": "'klaar' on <html> once every chart is drawn (the tests wait for it)",
+    "data-getekend": "'ja' once the runtime has drawn a chart; 'statisch' while its drawing shows what is asked",
+    "data-grafieken": "'klaar' on <html> once every chart shows what is asked (the tests wait for it)",
+    "data-verouderd": "on a chart whose drawing no longer shows the chosen area, until the runtime has drawn it",
+    "hgkm-levend": "where the runtime draws a chart (over the drawing until done, then hgkm-getekend)",
+    "hgkm-getekend": "on the runtime's chart once it is drawn and the drawings are gone",
 }

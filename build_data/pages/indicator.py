@@ -44,7 +44,8 @@ def period_choice(ind: Indicator, catalog: Catalog, kind: str, related=(), parts
     a part the page loads when one is chosen (build_data.pages.parts; `parts` receives it)."""
     blocks, later, name = [], {}, f"{ind.id}-perioden"
     for period in ind.periods_regional:
-        html = chart_block(ind, catalog, kind, related=related, period=period, parts=parts)
+        html = chart_block(ind, catalog, kind, related=related, period=period, parts=parts,
+                           static=period == ind.latest_regional)
         if charts.KINDS[kind].WITH_MAP:
             html = Markup(html) + Markup(map_block(ind, catalog, ind.records, period))
         block = {"code": period, "html": Markup(html), "label": periods.label(period)}

@@ -1,11 +1,17 @@
-/* Page script of the HGKM monitor: draws the precompiled Vega charts and keeps the chosen
- * region (?regio=<slug or CBS code>) in sync across selector, charts, tables, key figures, the
- * URL and links to other pages. A classic script (module scripts are blocked under file://);
- * every chart carries its own data; only the parts of a page a first visit does not show (other
- * periods, the rows of municipalities) come in a script of their own when asked for. The URL
- * wins over the remembered region. */
+/* Page script of the HGKM monitor: keeps the chosen region (?regio=<slug or CBS code>) in sync
+ * across selector, charts, tables, key figures, the URL and links to other pages. A classic script
+ * (module scripts are blocked under file://). Every chart arrives drawn (SVG made at build time,
+ * build_data/pages/static_chart.py) with its precompiled Vega spec beside it; the Vega runtime
+ * (assets/vendor/vega.min.js) is loaded only when the reader needs it: a region the drawing does
+ * not show, a tooltip, an export, a period loaded later, a width the drawing does not fit. Only the
+ * parts of a page a first visit does not show (other periods, the rows of municipalities) come in a
+ * script of their own when asked for. The URL wins over the remembered region. */
 (function () {
   "use strict";
+
+  // the runtime lies beside this script: assets/vendor/vega.min.js (also from disk, file://)
+  var SELF = document.currentScript && document.currentScript.src;
+  var RUNTIME = SELF ? SELF.replace(/hgkm\.js(\?.*)?$/, "vendor/vega.min.js") : "../assets/vendor/vega.min.js";
 
   var NL = "nederland";
   var STORE = "hgkm-regio";
@@ -36,6 +42,86 @@
       });
     }
     return partLoads[name];
+  }
+
+  /* The Vega runtime, inserted as a classic script the first time a chart needs it. */
+  var runtimeLoad = null;
+  function loadRuntime() {
+    if (typeof vega !== "undefined") return Promise.resolve();
+    if (!runtimeLoad) {
+      runtimeLoad = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = RUNTIME;
+        s.onload = function () { resolve(); };
+        s.onerror = function () { runtimeLoad = null; reject(new Error("Vega niet geladen: " + RUNTIME)); };
+        document.head.appendChild(s);
+      });
+    }
+    return runtimeLoad;
+  }
+
+  /* Whether the drawing made at build time shows what the chart must show now: the area it was
+   * drawn for (data-statisch; 'elk': the same for every region), or a region the chart has no rows
+   * of when the drawing's own area has none either (nothing highlighted in both); and at a width
+   * it fits (scaled by no more than 0.85-1.2: text stays the size it was drawn at). */
+  var FIT = [0.85, 1.2];
+  function drawingShows(el) {
+    var drawn = el.getAttribute("data-statisch");
+    var svg = shownDrawing(el);
+    if (!drawn || !svg) return false;
+    var ratio = el.clientWidth / Number(svg.getAttribute("data-breedte"));
+    if (ratio && (ratio < FIT[0] || ratio > FIT[1])) return false;
+    if (drawn === "elk") return true;
+    var shown = el.getAttribute("data-regio") || NL;
+    if (shown === drawn) return true;
+    var areas = (el.getAttribute("data-gebieden") || "").split(",");
+    return areas.indexOf(shown) < 0 && areas.indexOf(drawn) < 0;
+  }
+
+  /* The drawing the stylesheet shows at this width (one for a phone, one for a wide screen). */
+  function shownDrawing(el) {
+    var svgs = el.querySelectorAll("svg.hgkm-statisch");
+    for (var i = 0; i < svgs.length; i++) if (window.getComputedStyle(svgs[i]).display !== "none") return svgs[i];
+    return null;
+  }
+
+  /* The charts on view (not in a period not shown) that need the runtime now; a drawing that no
+   * longer shows the chosen area is hidden meanwhile ('De grafiek wordt getekend…'), never shown
+   * under a caption that names another area. */
+  function chartsToDraw() {
+    return Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]")).filter(function (el) {
+      if (el.hgkmDrawn || el.closest(".hgkm-periodevak[hidden]")) return false;
+      if (live || !drawingShows(el)) {
+        if (el.hasAttribute("data-statisch") && !drawingShows(el)) el.setAttribute("data-verouderd", "ja");
+        return true;
+      }
+      el.setAttribute("data-getekend", "statisch");
+      return false;
+    });
+  }
+
+  /* Draws with the runtime what the drawings cannot show (all charts once the reader has asked for
+   * the runtime: a tooltip, an export). Resolves when they are drawn. */
+  var live = false;
+  function refreshCharts() {
+    if (!chartsToDraw().length) return Promise.resolve();
+    return loadRuntime().then(drawCharts).catch(function (err) {
+      var els = document.querySelectorAll(".hgkm-chart[data-verouderd]");
+      for (var i = 0; i < els.length; i++) {
+        els[i].removeAttribute("data-verouderd");
+        var note = els[i].closest(".hgkm-figuur").querySelector(".hgkm-noot");
+        if (note) { note.textContent = "De grafiek kon niet opnieuw worden getekend; de tabel hieronder geeft de cijfers van het gekozen gebied."; note.hidden = false; }
+      }
+      if (window.console) console.error(err);
+    });
+  }
+
+  /* The reader reaches for a chart (pointer, touch, keyboard on a selector, map or export): from
+   * now on the charts are drawn by the runtime, with tooltips. */
+  function wantLive() {
+    if (live) return runtimeLoad || Promise.resolve();
+    live = true;
+    return refreshCharts();
   }
 
   /* Map a slug or CBS code (any case) to a slug known on this page; null when unknown. */
@@ -129,7 +215,7 @@
         slug = NL;
       }
       return setRegion(slug, false);
-    }).then(drawCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
+    }).then(refreshCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
   function regionInfo(key) {
@@ -356,7 +442,11 @@
   function exportChart(button) {
     var fig = button.closest(".hgkm-figuur"), el = fig && fig.querySelector(".hgkm-chart");
     var found = views.filter(function (v) { return v.el === el; })[0];
-    if (!found) return;
+    if (!found) {
+      // drawn at build time: the export is made by the runtime, which draws the chart first
+      if (el && !el.hgkmExporting) { el.hgkmExporting = true; wantLive().then(function () { el.hgkmExporting = false; exportChart(button); }); }
+      return;
+    }
     var format = button.getAttribute("data-formaat");
     var slug = document.documentElement.getAttribute("data-regio") || NL;
     var name = button.getAttribute("data-bestand") + (slug !== NL ? "-" + slug : "") + "." + format;
@@ -436,6 +526,12 @@
       return Promise.resolve();
     }
     return loading.then(function () { showRegion(slug, announce); });
+  }
+
+  /* A region chosen by the reader: shown, and the charts the drawings cannot show drawn. */
+  function chooseRegion(slug) {
+    document.documentElement.removeAttribute("data-grafieken");
+    return setRegion(slug, true).then(refreshCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
   }
 
   function showRegion(slug, announce) {
@@ -538,22 +634,29 @@
   /* Draws every chart not drawn yet, except those of a period not shown (drawn when it is chosen). */
   function drawCharts() {
     if (typeof vega === "undefined") return Promise.resolve();
-    var els = Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]")).filter(function (el) {
-      return !el.hgkmDrawn && !el.closest(".hgkm-periodevak[hidden]");
-    });
+    var els = chartsToDraw();
     return Promise.all(els.map(function (el) {
       el.hgkmDrawn = true;
+      // drawn over the drawing made at build time, which goes once the chart is there
+      var holder = document.createElement("div");
+      holder.className = "hgkm-levend";
+      el.appendChild(holder);
       return Promise.resolve().then(function () {
         // the spec inline, or (data-spec-bron) in a script the page loaded, shared by many pages
         var spec = el.hasAttribute("data-spec") ? JSON.parse(el.getAttribute("data-spec")) : window[el.getAttribute("data-spec-bron")];
         if (el.hgkmRows) (spec.data || []).forEach(function (d) { if (el.hgkmRows[d.name]) d.values = d.values.concat(el.hgkmRows[d.name]); });
         var view = new vega.View(vega.parse(spec), { renderer: "svg", locale: { number: LOCALE } });
-        view.tooltip(showTooltip).hover().initialize(el);
+        view.tooltip(showTooltip).hover().initialize(holder);
         views.push({ el: el, view: view });
         return view.signal("regio", el.getAttribute("data-regio") || NL).runAsync();
       }).then(function () {
+        var old = el.querySelectorAll("svg.hgkm-statisch");
+        for (var i = 0; i < old.length; i++) el.removeChild(old[i]);
+        el.removeAttribute("data-verouderd");
+        holder.className = "hgkm-levend hgkm-getekend";
         el.setAttribute("data-getekend", "ja");
       }).catch(function (err) {
+        el.removeAttribute("data-verouderd");
         el.textContent = "De grafiek kon niet worden getekend. De cijfers staan in de tabel hieronder.";
         if (window.console) console.error(err);
       });
@@ -600,7 +703,7 @@
       // On a profile, choosing opens another page: only with the button (no change of page while
       // someone moves through the list with the arrow keys).
       if (s.getAttribute("data-navigeer") === "ja") return;
-      s.addEventListener("change", function () { setRegion(s.value, true); });
+      s.addEventListener("change", function () { chooseRegion(s.value); });
     });
     var opens = document.querySelectorAll(".hgkm-open");
     for (var o = 0; o < opens.length; o++) {
@@ -613,7 +716,7 @@
     // maps and export buttons also come with a period loaded later: one listener for the page
     document.addEventListener("click", function (ev) {
       var tile = ev.target.closest && ev.target.closest(".hgkm-kaart-regio[role=button]");
-      if (tile) setRegion(tile.getAttribute("data-regio"), true);
+      if (tile) chooseRegion(tile.getAttribute("data-regio"));
       var button = ev.target.closest && ev.target.closest(".hgkm-export-knop");
       if (button) exportChart(button);
     });
@@ -621,7 +724,7 @@
       var tile = ev.target.closest && ev.target.closest(".hgkm-kaart-regio[role=button]");
       if (tile && (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar")) {
         ev.preventDefault();
-        setRegion(tile.getAttribute("data-regio"), true).then(function () { tile.focus(); });
+        chooseRegion(tile.getAttribute("data-regio")).then(function () { tile.focus(); });
       }
     });
     var dates = document.querySelectorAll(".hgkm-printdatum");
@@ -653,7 +756,21 @@
             (shown ? ". Kies een andere periode om de regio te zien." : ".");
         }
       }
-    }).then(drawCharts).then(function () { document.documentElement.setAttribute("data-grafieken", "klaar"); });
+    }).then(refreshCharts).then(function () {
+      document.documentElement.setAttribute("data-grafieken", "klaar");
+      // the reader reaching for a chart, a selector, the map or an export loads the runtime (tooltips)
+      var intent = function (ev) {
+        var t = ev.target;
+        if (t.closest && t.closest(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron], select.hgkm-regio, select.hgkm-periode, .hgkm-kaart-regio, .hgkm-export-knop")) wantLive();
+      };
+      ["pointerover", "touchstart", "focusin"].forEach(function (type) { document.addEventListener(type, intent, { passive: true }); });
+      // a window made wider or narrower than the drawings fit: drawn by the runtime
+      var resizing = null;
+      window.addEventListener("resize", function () {
+        clearTimeout(resizing);
+        resizing = setTimeout(refreshCharts, 150);
+      });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
