@@ -57,9 +57,10 @@ GZIP_LEVEL = 9
 BUDGETS = {
     "site": (15.0, "s", "standaardsite bouwen (make site, warm, mediaan CPU-tijd)"),
     "synthetisch_16x": (120.0, "s", "synthetische 16x-site bouwen (mediaan CPU-tijd)"),
-    "eerste_bezoek": (300_000, "B", "eerste bezoek indicatorpagina, alles gzip"),
+    "eerste_bezoek": (140_000, "B", "eerste bezoek zwaarste indicatorpagina, alles gzip"),
     "volgende_pagina": (40_000, "B", "volgende indicatorpagina, gzip (assets in cache)"),
-    "eerste_grafiek_file": (700.0, "ms", "eerste grafiek getekend via file:// (mediaan)"),
+    "eerste_cijfer_file": (150.0, "ms", "eerste cijfer zichtbaar via file:// (mediaan)"),
+    "eerste_cijfer_http": (150.0, "ms", "eerste cijfer zichtbaar via http (mediaan)"),
     "statline_site": (90.0, "s", "site met StatLine-pakket bouwen (alle tabellen, 2019-H1–2025-H1, 342 gemeenten; mediaan CPU-tijd)"),
     "statline_eerste_bezoek": (300_000, "B", "met StatLine-pakket: eerste bezoek zwaarste indicatorpagina, alles gzip"),
 }
@@ -217,14 +218,21 @@ def bench_serve(runs: int, tmp: Path) -> dict:
 
 FIRST_CHART = """
 (() => {
+  // checked before every frame is painted: the first frame with a chart whose marks have a size
+  // (a drawing made at build time or the runtime's chart) is when the first figure is seen
   window.__hgkm = {};
-  const mark = () => {
-    if (window.__hgkm.eerste === undefined && document.querySelector('.hgkm-chart[data-getekend=ja]'))
-      window.__hgkm.eerste = performance.now();
-    if (window.__hgkm.alle === undefined && document.documentElement.getAttribute('data-grafieken') === 'klaar')
-      window.__hgkm.alle = performance.now();
+  const drawn = () => [...document.querySelectorAll('.hgkm-chart svg')].some(s => {
+    const st = getComputedStyle(s);
+    if (st.display === 'none' || st.visibility === 'hidden') return false;
+    return [...s.querySelectorAll('.role-mark path, .role-mark line')].some(m => { const b = m.getBoundingClientRect(); return b.width > 0 && b.height > 0; });
+  });
+  const frame = () => {
+    const h = window.__hgkm;
+    if (h.eerste === undefined && document.body && drawn()) h.eerste = performance.now();
+    if (h.alle === undefined && document.documentElement.getAttribute('data-grafieken') === 'klaar') h.alle = performance.now();
+    if (h.eerste === undefined || h.alle === undefined) requestAnimationFrame(frame);
   };
-  new MutationObserver(mark).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-getekend', 'data-grafieken']});
+  requestAnimationFrame(frame);
 })();
 """
 
@@ -238,18 +246,25 @@ def _browser():
 
 
 def chart_times(browser, url: str, runs: int) -> dict:
-    first, done = [], []
+    """Per run, in a new context (empty cache: a first visit): the first figure painted, every chart
+    showing what is asked (data-grafieken), and the first chart interactive (drawn by the runtime,
+    with tooltips) when the reader points at it as soon as the page is ready."""
+    first, done, live = [], [], []
     for _ in range(runs):
-        ctx = browser.new_context()  # empty cache every run: a first visit
+        ctx = browser.new_context()
         page = ctx.new_page()
         page.add_init_script(FIRST_CHART)
         page.goto(url)
-        page.wait_for_selector("html[data-grafieken=klaar]", timeout=60_000)
-        t = page.evaluate("window.__hgkm")
+        page.wait_for_selector("html[data-grafieken=klaar]", state="attached", timeout=60_000)
+        page.wait_for_function("window.__hgkm.eerste !== undefined", timeout=60_000)
+        page.dispatch_event(".hgkm-chart[data-spec] >> nth=0", "pointerover")
+        page.wait_for_selector(".hgkm-chart[data-spec][data-getekend=ja]", state="attached", timeout=60_000)
+        t = page.evaluate("({...window.__hgkm, interactief: performance.now()})")
         first.append(t["eerste"])
         done.append(t["alle"])
+        live.append(t["interactief"])
         ctx.close()
-    return {"eerste": stats(first), "alle": stats(done)}
+    return {"eerste": stats(first), "alle": stats(done), "interactief": stats(live)}
 
 
 def _local(site: Path, url: str, base: str) -> Path | None:
@@ -297,82 +312,24 @@ def page_weight(browser, site: Path, first: str, second: str) -> dict:
             "eerste_pagina": first, "tweede_pagina": second}
 
 
-# ---------------------------------------------------------------- alternatives
+# ---------------------------------------------------------------- static first vs runtime drawn
 
-SPEC_ATTR = re.compile(r' data-spec="([^"]*)"')
-
-
-def vega_lite_specs() -> dict[str, dict]:
-    """Vega spec (canonical JSON) -> the Vega-Lite spec it was compiled from, for every chart of
-    the bundled site, caught while build_all compiles them."""
-    import vl_convert
-
-    from build_data.compute.charts import base as charts
-    from build_data.site.build import build_all
-
-    pairs: list[tuple[dict, dict]] = []
-    real = vl_convert.vegalite_to_vega
-
-    def catch(vl, **kw):
-        vg = real(vl, **kw)
-        pairs.append((vl, vg))
-        return vg
-
-    charts.vl_convert.vegalite_to_vega = catch
-    try:
-        build_all(ROOT)
-    finally:
-        charts.vl_convert.vegalite_to_vega = real
-    # the compiler got one row per dataset and charts._finish put all rows into the Vega spec
-    # afterwards (in place): the Vega-Lite spec gets the same rows back
-    seen = {}
-    for vl, vg in pairs:
-        values = {d["name"]: d["values"] for d in vg.get("data", []) if "values" in d}
-        vl["datasets"] = {name: values[name] for name in vl.get("datasets", {})}
-        seen[json.dumps(vg, sort_keys=True)] = vl
-    return seen
+DRAWING = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" class="marks hgkm-statisch[^"]*".*?</svg>', re.S)
+STATIC_ATTR = re.compile(r' data-statisch="[^"]*"')
 
 
-def make_variants(site: Path, rel: str, vl_specs: dict[str, dict]) -> dict[str, str]:
-    """Two variants of one built page next to it (in a copy of the site): the charts as Vega-Lite
-    compiled in the browser, and the chart data in a per-page data script."""
+def runtime_variant(site: Path, rel: str) -> dict:
+    """The page as it was before its charts were drawn at build time, next to it (in a copy of the
+    site): no drawings, the Vega runtime loaded with the page, every chart drawn by it."""
     page = site / rel
     text = page.read_text(encoding="utf-8")
-    stem = page.stem
-
-    # 1. runtime Vega-Lite: the Vega-Lite spec inline, vega-lite.min.js loaded (after vega, which it
-    #    needs), the page script compiles each spec with vegaLite.compile before vega.parse
-    def to_vl(m):
-        vg = json.loads(html.unescape(m[1]))
-        vl = vl_specs[json.dumps(vg, sort_keys=True)]
-        return ' data-spec="' + html.escape(json.dumps(vl, ensure_ascii=False, separators=(",", ":")), quote=True) + '"'
-
-    vl_text, n = SPEC_ATTR.subn(to_vl, text)
-    shutil.copy2(ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite.min.js", site / "assets" / "vendor" / "vega-lite.min.js")
-    js = (site / "assets" / "hgkm.js").read_text(encoding="utf-8")
-    assert "vega.parse(spec)" in js
-    (site / "assets" / "hgkm-vl.js").write_text(js.replace("vega.parse(spec)", "vega.parse(vegaLite.compile(spec).spec)"), encoding="utf-8")
-    vega_tag = re.search(r'<script src="([./]*)assets/vendor/vega\.min\.js[^"]*"></script>', vl_text)
-    prefix = vega_tag[1]
-    vl_text = vl_text.replace(vega_tag[0], vega_tag[0] + f'<script src="{prefix}assets/vendor/vega-lite.min.js"></script>')
-    vl_text = re.sub(r'assets/hgkm\.js(\?[^"]*)?"', 'assets/hgkm-vl.js"', vl_text)
-    (page.parent / f"{stem}-vegalite.html").write_text(vl_text, encoding="utf-8")
-
-    # 2. per-page data script: the specs in <stem>-data.js, the page refers to them by name
-    specs = []
-
-    def to_ref(m):
-        specs.append(html.unescape(m[1]))
-        return f' data-spec-bron="HGKM_SPEC_{len(specs) - 1}"'
-
-    ref_text = SPEC_ATTR.sub(to_ref, text)
-    script = "".join(f"window.HGKM_SPEC_{i} = {s};\n" for i, s in enumerate(specs))
-    (page.parent / f"{stem}-data.js").write_text(script, encoding="utf-8")
-    first = ref_text.index('<figure class="hgkm-figuur"')
-    ref_text = ref_text[:first] + f'<script src="{stem}-data.js"></script>' + ref_text[first:]
-    (page.parent / f"{stem}-datascript.html").write_text(ref_text, encoding="utf-8")
-    return {"charts": n, "vegalite": str(Path(rel).parent / f"{stem}-vegalite.html"),
-            "datascript": str(Path(rel).parent / f"{stem}-datascript.html"), "data_js": str(Path(rel).parent / f"{stem}-data.js")}
+    text, n = DRAWING.subn("", text)
+    text = STATIC_ATTR.sub("", text)
+    tag = re.search(r'<script src="([./]*)assets/hgkm\.js[^"]*"></script>', text)
+    text = text.replace(tag[0], f'<script src="{tag[1]}assets/vendor/vega.min.js"></script>' + tag[0])
+    out = page.parent / f"{page.stem}-runtime.html"
+    out.write_text(text, encoding="utf-8")
+    return {"tekeningen": n, "pagina": str(out.relative_to(site))}
 
 
 def bench_browser(runs: int, tmp: Path) -> dict:
@@ -380,25 +337,19 @@ def bench_browser(runs: int, tmp: Path) -> dict:
     shutil.copytree(ROOT / "site", site)
     pages = sorted((site / "indicatoren").glob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
     heavy, second = (f"indicatoren/{p.name}" for p in pages[:2])
-    variants = make_variants(site, heavy, vega_lite_specs())
+    runtime = runtime_variant(site, heavy)
     pw, browser = _browser()
     try:
         weight = page_weight(browser, site, heavy, second)
-        out = {"gewicht": weight, "varianten": variants, "tijden": {}}
+        out = {"gewicht": weight, "runtime": runtime, "tijden": {},
+               "gewicht_runtime": page_weight(browser, site, runtime["pagina"], second)}
         with serve(site) as base:
-            for key, rel in (("vega", heavy), ("vegalite", variants["vegalite"]), ("datascript", variants["datascript"])):
+            for key, rel in (("statisch", heavy), ("runtime", runtime["pagina"])):
                 out["tijden"][key] = {"http": chart_times(browser, base + rel, runs),
                                       "file": chart_times(browser, (site / rel).as_uri(), runs)}
     finally:
         browser.close()
         pw.stop()
-    # bytes of what differs between the variants (all else is the same)
-    out["varianten_bytes"] = {
-        "vega": gz((site / heavy).read_bytes()),
-        "vegalite": gz((site / variants["vegalite"]).read_bytes()) + gz((site / "assets/vendor/vega-lite.min.js").read_bytes()),
-        "inline": gz((site / heavy).read_bytes()),
-        "datascript": gz((site / variants["datascript"]).read_bytes()) + gz((site / variants["data_js"]).read_bytes()),
-    }
     return out
 
 
@@ -492,36 +443,29 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
                 w(f"| `{i['pad']}` | {i['bytes']:,} | {i['gzip']:,} |".replace(",", " "))
             w("")
         t = b["tijden"]
-        w("## Tijd tot de eerste grafiek\n")
-        w("Headless Chromium, elke run een nieuwe context (lege cache): van het begin van de navigatie (performance.now() = 0) "
-          "tot de eerste grafiek die de paginascript als getekend markeert (`data-getekend`), en tot alle grafieken "
-          f"(`html[data-grafieken=klaar]`). Pagina `{g['eerste_pagina']}`.\n")
-        w("| | eerste grafiek | alle grafieken |")
-        w("|---|---|---|")
-        for mode in ("http", "file"):
-            w(f"| {mode} | {fmt_s(t['vega'][mode]['eerste'], 'ms', 0)} | {fmt_s(t['vega'][mode]['alle'], 'ms', 0)} |")
+        gr = b["gewicht_runtime"]
+        w("## Eerst getekend, daarna interactief: naast de pagina die de runtime tekent\n")
+        w(f"Dezelfde pagina (`{g['eerste_pagina']}`) twee keer, in één run: zoals de site hem bouwt (**eerst getekend**: elke "
+          "grafiek als SVG die de build met vl-convert tekende, de Vega-runtime pas als de lezer iets vraagt dat de tekening niet "
+          "toont) en zoals hij daarvóór was (**runtime**: dezelfde pagina zonder tekeningen, `vega.min.js` met de pagina geladen, "
+          f"elke grafiek door de runtime getekend; {b['runtime']['tekeningen']} tekeningen eruit gehaald, `scripts/bench.py` "
+          "`runtime_variant`). Headless Chromium, elke run een nieuwe context (lege cache). *Eerste cijfer*: het eerste frame "
+          "waarin een grafiek met getekende markeringen (met een maat) staat, gemeten vlak voor het schilderen "
+          "(`requestAnimationFrame`) vanaf het begin van de navigatie. *Alle*: `html[data-grafieken=klaar]` (elke grafiek toont "
+          "wat gevraagd is). *Interactief*: de lezer wijst de eerste grafiek aan zodra de pagina klaar is; tot de runtime haar "
+          "getekend heeft (tooltips).\n")
+        w("| | eerste bezoek (gzip, alles) | eerste cijfer http | eerste cijfer file:// | alle http | alle file:// | interactief http | interactief file:// |")
+        w("|---|---|---|---|---|---|---|---|")
+        for key, label, weight in (("statisch", "eerst getekend (site)", g["eerste_gzip"]), ("runtime", "runtime (daarvóór)", gr["eerste_gzip"])):
+            x = t[key]
+            w(f"| {label} | {kb(weight)} | {fmt_s(x['http']['eerste'], 'ms', 0)} | {fmt_s(x['file']['eerste'], 'ms', 0)} | "
+              f"{fmt_s(x['http']['alle'], 'ms', 0)} | {fmt_s(x['file']['alle'], 'ms', 0)} | "
+              f"{fmt_s(x['http']['interactief'], 'ms', 0)} | {fmt_s(x['file']['interactief'], 'ms', 0)} |")
         w("")
-        vb = b["varianten_bytes"]
-        w("## Alternatieven (zelfde run, zelfde pagina)\n")
-        w(f"Varianten van `{g['eerste_pagina']}` ({b['varianten']['charts']} grafieken) in een kopie van de site: "
-          "**Vega-Lite in de browser** (de Vega-Lite-spec inline, `vega-lite.min.js` 6.4.1 erbij, `vegaLite.compile` in het paginascript) "
-          "tegenover de **voorgecompileerde Vega** van de site; **data in een eigen script per pagina** (`<pagina>-data.js`) "
-          "tegenover **inline** in de pagina (de site). Bytes: wat tussen de varianten verschilt (pagina + eigen script/bibliotheek), gzip.\n")
-        w("| variant | eerste grafiek http | eerste grafiek file:// | bytes (gzip) |")
-        w("|---|---|---|---|")
-        for key, label in (("vega", "voorgecompileerde Vega, inline (site)"), ("vegalite", "Vega-Lite in de browser"),
-                           ("datascript", "data in een script per pagina")):
-            by = vb["vega"] if key == "vega" else vb[key]
-            w(f"| {label} | {fmt_s(t[key]['http']['eerste'], 'ms', 0)} | {fmt_s(t[key]['file']['eerste'], 'ms', 0)} | {kb(by)} |")
-        w("")
-        med = lambda k, mode: t[k][mode]["eerste"]["median"]  # noqa: E731
-        w("| verhouding | http | file:// | bytes |")
-        w("|---|---|---|---|")
-        w(f"| Vega-Lite in de browser / voorgecompileerd | {med('vegalite', 'http') / med('vega', 'http'):.2f} | "
-          f"{med('vegalite', 'file') / med('vega', 'file'):.2f} | {vb['vegalite'] / vb['vega']:.2f} |")
-        w(f"| script per pagina / inline | {med('datascript', 'http') / med('vega', 'http'):.2f} | "
-          f"{med('datascript', 'file') / med('vega', 'file'):.2f} | {vb['datascript'] / vb['inline']:.2f} |")
-        w("")
+        w("Zonder JavaScript toont de eerst getekende pagina elke grafiek (de tekening); de runtime-pagina toont dan alleen "
+          "de tabellen. De Vega-runtime (`assets/vendor/vega.min.js`) komt er bij de eerste keer dat de lezer een grafiek "
+          "aanwijst of aanraakt, een regio of periode kiest of exporteert: "
+          f"{kb(next((i['gzip'] for i in gr['eerste'] if i['pad'].endswith('vega.min.js')), 0))} gzip, één keer per bezoek (cache).\n")
     if "statline" in r:
         L.extend(bench_statline.report(r["statline"], fmt_s, kb))
     w("## Opnieuw meten\n")
@@ -570,7 +514,8 @@ def main(argv=None) -> int:
     if "browser" in r:
         figures["eerste_bezoek"] = r["browser"]["gewicht"]["eerste_gzip"]
         figures["volgende_pagina"] = r["browser"]["gewicht"]["tweede_gzip"]
-        figures["eerste_grafiek_file"] = r["browser"]["tijden"]["vega"]["file"]["eerste"]["median"]
+        figures["eerste_cijfer_file"] = r["browser"]["tijden"]["statisch"]["file"]["eerste"]["median"]
+        figures["eerste_cijfer_http"] = r["browser"]["tijden"]["statisch"]["http"]["eerste"]["median"]
     if "statline" in r:
         figures["statline_site"] = r["statline"]["site_cpu"]["median"]
         figures["statline_eerste_bezoek"] = r["statline"]["gewicht"]["eerste_gzip"]

@@ -70,10 +70,10 @@ def test_scales_grow_about_fourfold():
 
 
 def test_budget_check_flags_a_miss():
-    ok = {"site": 9.0, "synthetisch_16x": 100.0, "eerste_bezoek": 250_000, "volgende_pagina": 20_000, "eerste_grafiek_file": 500.0,
-          "statline_site": 60.0, "statline_eerste_bezoek": 250_000}
+    ok = {"site": 9.0, "synthetisch_16x": 100.0, "eerste_bezoek": 120_000, "volgende_pagina": 20_000, "eerste_cijfer_file": 100.0,
+          "eerste_cijfer_http": 100.0, "statline_site": 60.0, "statline_eerste_bezoek": 150_000, "statline_gemeente": 10_000}
     assert all(b["ok"] for b in bench.check_budgets(ok))
-    missed = bench.check_budgets({**ok, "eerste_bezoek": 300_001})
+    missed = bench.check_budgets({**ok, "eerste_bezoek": 140_001})
     assert [b["naam"] for b in missed if not b["ok"]] == ["eerste_bezoek"]
     unmeasured = bench.check_budgets({k: v for k, v in ok.items() if k != "site"})
     assert [b["naam"] for b in unmeasured if not b["ok"]] == ["site"]  # not measured is not met

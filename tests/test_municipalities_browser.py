@@ -14,6 +14,7 @@ from conftest import ROOT, serve
 from gebieden_package import MAAT
 from test_municipalities import DECLARATION, data_root
 
+from build_data.pages import parts
 from build_data.site.publish import build_site
 
 pytestmark = pytest.mark.browser
@@ -83,6 +84,10 @@ def test_municipality_from_url_is_chosen(page, key):
     assert len(bars) == len(cells) and all(h > 0 for _, h in bars), bars
     for (name, period, value, _), (label, _) in zip(cells, bars):
         assert name == "Maastricht" and f"Periode: {period};" in label and f": {value};" in label, (cells, label)
+    # only the part that holds Maastricht was loaded (about 20 municipalities a part), one per series
+    loaded = page.eval_on_selector_all("script[src*='-gemeenten-']", "ss => ss.map(s => s.getAttribute('src'))")
+    n = int(page.get_attribute(fig, "data-delen"))
+    assert loaded and all(src.endswith(f"-gemeenten-{parts.bucket('maastricht', n)}.js") for src in loaded), loaded
     link = page.locator("a.hgkm-profiellink")
     assert link.get_attribute("href").endswith("regio/maastricht.html") and link.is_visible()
     # the comparison of the regions highlights no region for a municipality
@@ -130,7 +135,8 @@ def test_the_page_holds_no_municipal_rows_until_one_is_chosen(gm_root):
     in the part the figure names (loaded when a municipality is chosen, test above)."""
     html = (gm_root / "site" / PAGE).read_text(encoding="utf-8")
     fig = re.search(r'<figure class="hgkm-figuur" data-soort="halfjaar-reeks"[^>]*>', html)[0]
-    part = re.search(r'data-deel-gemeenten="\.\./(assets/delen/[^"]+\.js)"', fig)[1]
+    m = re.search(r'data-deel-gemeenten="\.\./(assets/delen/[^"]+)" data-delen="(\d+)"', fig)
+    part = f"{m[1]}{parts.bucket('maastricht', int(m[2]))}.js"  # the part the page script computes for it
     assert '<tr data-regio="nederland">' in html and '<tr data-regio="maastricht">' not in html
     text = (gm_root / "site" / part).read_text(encoding="utf-8")
     assert '<tr data-regio=\\"maastricht\\">' in text and '"regio_slug":"maastricht"' in text

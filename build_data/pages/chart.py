@@ -21,8 +21,9 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
     """The figure of one chart kind of the indicator; empty for a kind that draws no chart.
     `base` prefixes links to other indicator pages (from a theme or embed page); `period` is the
     period of a kind that shows one at a time (default: the latest with regional figures).
-    The rows of municipalities are a part the page loads when one is chosen (build_data.pages.parts);
-    `parts` (name -> content), when given, receives it. `static`: the chart is drawn at build time
+    The rows of municipalities are parts the page loads when one is chosen (build_data.pages.parts;
+    about 20 municipalities a part, the page finds the part of one by its slug); `parts`
+    (name -> content), when given, receives them. `static`: the chart is drawn at build time
     (a figure a first visit shows); a figure in a part the page loads later is drawn by the page
     script, whose Vega runtime the reader's choice of it loads anyway."""
     fig = charts.KINDS[kind].figure(view, catalog, related, period)
@@ -31,23 +32,35 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
     sources = source_line(view, catalog, fig.shown)
     others_sources = source_line(view, catalog, fig.others) if fig.others else ""
     by_area = len({r["regio_slug"] for r in fig.others}) > 1
-    part = None
+    part, n_parts = None, 0
     if fig.municipal and fig.drawn:
-        fig, content = _municipal_part(fig)
-        part = f"{view.id}-{kind}-gemeenten"
-        if parts is not None:
-            parts[part] = content
-    static = static_chart.drawings(fig.spec) if static and fig.drawn else ""
+        full = fig
+        n_parts = page_parts.parts_for(full.municipal)
+        part = f"{view.id}-{kind}-gemeenten-"
+        for i in range(n_parts):
+            fig, content = _municipal_part(full, {s for s in full.municipal if page_parts.bucket(s, n_parts) == i})
+            if parts is not None:
+                parts[f"{part}{i}"] = content
+        fig, _ = _municipal_part(full, set(full.municipal))
+    static = static_chart.drawings(_drawn_spec(fig, kind)) if static and fig.drawn else ""
     static_area = static_chart.REGION if static_chart.uses_region(fig.spec) else "elk"
     return render("chart/figure.html", fig=fig, id=view.id, base=base, sources=sources, others_sources=others_sources,
-                  others_by_area=by_area, part=page_parts.src(part) if part else None, static=static, static_area=static_area)
+                  others_by_area=by_area, part=page_parts.src_prefix(part) if part else None, n_parts=n_parts,
+                  static=static, static_area=static_area)
 
 
-def _municipal_part(fig):
-    """(the figure without the municipalities' rows, the part with them: chart rows by dataset,
-    table rows and the list of other figures as HTML). The areas stay: the page knows which
-    municipalities the series has before it loads their rows."""
-    local = set(fig.municipal)
+def _drawn_spec(fig, kind: str) -> dict:
+    """The spec a drawing is made from: a chart of one area at a time needs only the rows of the
+    area drawn (Nederland), which keeps a series of hundreds of areas quick to draw."""
+    if not charts.KINDS[kind].ONE_AREA:
+        return fig.spec
+    return page_parts.split_spec(fig.spec, "regio_slug", lambda slug: slug == static_chart.REGION)[0]
+
+
+def _municipal_part(fig, local: set[str]):
+    """(the figure without the rows of the municipalities `local`, the part with them: chart rows
+    by dataset, table rows and the list of other figures as HTML). The areas stay: the page knows
+    which municipalities the series has before it loads their rows."""
     spec, data = page_parts.split_spec(fig.spec, "regio_slug", lambda slug: slug not in local)
     rows = [x for x in fig.rows if x[0]["regio_slug"] in local]
     others = [r for r in fig.others if r["regio_slug"] in local]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 DIR = "assets/delen"
+PER_PART = 20  # municipalities per part of a series: choosing one loads the rows of about this many
 
 
 def path(name: str) -> str:
@@ -22,6 +23,11 @@ def path(name: str) -> str:
 def src(name: str) -> str:
     """The part's address from a page one folder deep (indicatoren/, themas/, embed/)."""
     return "../" + path(name)
+
+
+def src_prefix(name: str) -> str:
+    """The address of numbered parts (<name><number>.js) without the number, from a page one folder deep."""
+    return "../" + DIR + "/" + name
 
 
 def script(name: str, content: dict) -> bytes:
@@ -42,3 +48,17 @@ def split_spec(spec: dict, key: str, keep) -> tuple[dict, dict[str, list[dict]]]
                 d = {**d, "values": [r for r in d["values"] if keep(r.get(key))]}
         data.append(d)
     return {**spec, "data": data}, moved
+
+
+def bucket(slug: str, n: int) -> int:
+    """The part (0 .. n-1) that holds an area's rows among n: a hash of its slug that the page
+    script computes the same way (hgkm.js areaPart). Slugs are ASCII."""
+    h = 0
+    for ch in slug:
+        h = (h * 31 + ord(ch)) % 2**32
+    return h % n
+
+
+def parts_for(slugs: list[str]) -> int:
+    """How many parts the rows of these areas are split into."""
+    return max(1, -(-len(slugs) // PER_PART))

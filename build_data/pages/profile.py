@@ -16,7 +16,7 @@ from ..compute.view import regional, shares_chart
 from ..model import periods, symbols
 from ..model.regions import GM_KIND
 from . import map as regionmap
-from . import municipality
+from . import municipality, static_chart
 from .blocks import region_selector
 from .html import e, render
 
@@ -101,7 +101,7 @@ def profile_page(build, region, lists, shares=None) -> str:
         desc = (f"Aandeel van {region.naam} in het landelijke totaal per indicator, {p_label}: "
                 + "; ".join(f"{d['indicator']} {d['aandeel_tekst']}" for d in own) + ". Grijze stippen: de andere regio's.")
         figure = render("profile/shares.html", region=region, period=p_label, description=desc,
-                        script=SHARES_SCRIPT, var=SHARES_VAR)
+                        script=SHARES_SCRIPT, var=SHARES_VAR, static=static_chart.drawings(shares[0], region.slug))
     map_period = period_labels[-1] if region.valid_in(period_labels[-1]) else region.geldig_vanaf
     return str(render(
         "profile/profile.md", region=region,

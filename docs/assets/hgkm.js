@@ -85,6 +85,17 @@
     return null;
   }
 
+  /* The page keeps the drawing the stylesheet shows at this width and drops the other (print uses
+   * the one kept; a window later made narrower or wider gets the runtime's chart). */
+  function keepShownDrawings() {
+    var els = document.querySelectorAll(".hgkm-chart[data-statisch]");
+    for (var i = 0; i < els.length; i++) {
+      var svgs = els[i].querySelectorAll("svg.hgkm-statisch");
+      if (svgs.length < 2 || !shownDrawing(els[i])) continue;  // in a hidden period box: nothing is shown there yet
+      for (var j = 0; j < svgs.length; j++) if (window.getComputedStyle(svgs[j]).display === "none") els[i].removeChild(svgs[j]);
+    }
+  }
+
   /* The charts on view (not in a period not shown) that need the runtime now; a drawing that no
    * longer shows the chosen area is hidden meanwhile ('De grafiek wordt getekend…'), never shown
    * under a caption that names another area. */
@@ -491,30 +502,43 @@
     return canvas.toDataURL("image/png");
   }
 
-  /* A municipality chosen: the rows of the municipalities of each series that has them (the part its
-   * figure names, data-deel-gemeenten) are added to its table, its list of other figures and its chart. */
+  /* The part (0 .. n-1) holding an area's rows: the hash build_data/pages/parts.py bucket computes. */
+  function areaPart(slug, n) {
+    var h = 0;
+    for (var i = 0; i < slug.length; i++) h = (h * 31 + slug.charCodeAt(i)) % 4294967296;
+    return h % n;
+  }
+
+  /* A municipality chosen: its rows in each series that has them come from the part that holds
+   * them (about 20 municipalities a part; the figure names where, data-deel-gemeenten, and how
+   * many, data-delen) and are added to the figure's table, its list of other figures and its chart. */
   function municipalRows(slug) {
     var info = regionInfo(slug);
-    var figs = Array.prototype.slice.call(document.querySelectorAll(".hgkm-figuur[data-deel-gemeenten]"));
-    if (!info || !/^GM/.test(info.code) || !figs.length) return null;  // nothing to load
-    return Promise.all(figs.map(function (fig) {
-      return loadPart(fig.getAttribute("data-deel-gemeenten")).then(function (part) {
-        if (!fig.hasAttribute("data-deel-gemeenten")) return;  // added meanwhile
-        fig.removeAttribute("data-deel-gemeenten");
+    if (!info || !/^GM/.test(info.code)) return null;  // nothing to load
+    var jobs = Array.prototype.slice.call(document.querySelectorAll(".hgkm-figuur[data-deel-gemeenten]")).map(function (fig) {
+      var el = fig.querySelector(".hgkm-chart");
+      if (!el || (el.getAttribute("data-gebieden") || "").split(",").indexOf(slug) < 0) return null;
+      var k = areaPart(slug, Number(fig.getAttribute("data-delen")) || 1);
+      fig.hgkmParts = fig.hgkmParts || {};
+      if (fig.hgkmParts[k]) return fig.hgkmParts[k];  // loaded, or on its way
+      fig.hgkmParts[k] = loadPart(fig.getAttribute("data-deel-gemeenten") + k + ".js").then(function (part) {
         var body = fig.querySelector("table.hgkm-waarden tbody"), list = fig.querySelector(".hgkm-ook ul");
         if (body) body.insertAdjacentHTML("beforeend", part.rijen);
         if (list) list.insertAdjacentHTML("beforeend", part.ook);
-        var el = fig.querySelector(".hgkm-chart");
-        if (!el) return;
-        el.hgkmRows = part.data;  // for a chart drawn later
+        // for a chart drawn later, and into a chart drawn already
+        el.hgkmRows = el.hgkmRows || {};
+        Object.keys(part.data).forEach(function (name) { el.hgkmRows[name] = (el.hgkmRows[name] || []).concat(part.data[name]); });
         var found = views.filter(function (v) { return v.el === el; })[0];
         if (found) Object.keys(part.data).forEach(function (name) { found.view.insert(name, part.data[name]); });
       }).catch(function (err) {
+        delete fig.hgkmParts[k];
         var note = fig.querySelector(".hgkm-noot");
         if (note) { note.textContent = "De cijfers van de gemeenten konden niet worden geladen; ze staan in de downloads (Data)."; note.hidden = false; }
         if (window.console) console.error(err);
       });
-    }));
+      return fig.hgkmParts[k];
+    }).filter(Boolean);
+    return jobs.length ? Promise.all(jobs) : null;
   }
 
   /* Shows the region everywhere: at once, or once a municipality's rows are loaded. Resolves then. */
@@ -734,6 +758,7 @@
     periodSelects().forEach(function (s) { s.addEventListener("change", function () { periodChanged(s); }); });
     var buttons = document.querySelectorAll(".hgkm-kopieer");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function (ev) { copyLink(ev.currentTarget); });
+    keepShownDrawings();
     // the period first (?periode=, else the latest): the regions offered depend on it
     setPeriod(new URLSearchParams(window.location.search).get("periode"), false).then(function () {
       var slug = initialRegion();

@@ -11,6 +11,8 @@ and, where it differs from the default,
     PER_PERIOD  True when it shows one period at a time: figure(view, catalog, related, period)
                 then makes the figure of any period with regional figures (default: the latest),
                 and an indicator page offers a choice of period (default False)
+    ONE_AREA    True when the chart shows the rows of one area at a time, the one its parameter
+                `regio` names: a drawing made at build time needs only that area's rows (default False)
                 what the chart shows (caption, compiled Vega spec, records, table, notes, gaps;
                 build_data.compute.charts.figure), made from the indicator's view
 and usually the function that makes its Vega spec with altair (build_data.compute.charts.base).
@@ -34,6 +36,7 @@ class Kind:
     DRAWS: bool = True
     WITH_MAP: bool = False
     PER_PERIOD: bool = False
+    ONE_AREA: bool = False
 
     def figure(self, view, catalog, related=(), period: str | None = None):
         if period is not None and self.PER_PERIOD:
@@ -48,7 +51,7 @@ def _discover() -> dict[str, Kind]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "NAME"):
-            options = {k: getattr(module, k) for k in ("LEVELS", "DRAWS", "WITH_MAP", "PER_PERIOD") if hasattr(module, k)}
+            options = {k: getattr(module, k) for k in ("LEVELS", "DRAWS", "WITH_MAP", "PER_PERIOD", "ONE_AREA") if hasattr(module, k)}
             kinds[module.NAME] = Kind(module.NAME, module, **options)
     return kinds
 

@@ -13,6 +13,7 @@ from .base import HIGHLIGHT, SELECTED, SYMBOL_TIP, finish, inline, param, unit_t
 from .figure import Figure, chart_rows, gaps
 
 NAME = "halfjaar-reeks"
+ONE_AREA = True
 MANY = 6  # more half-years than this: a long series, drawn narrower
 
 
