@@ -62,7 +62,10 @@ BUDGETS = {
     "eerste_cijfer_file": (150.0, "ms", "eerste cijfer zichtbaar via file:// (mediaan)"),
     "eerste_cijfer_http": (150.0, "ms", "eerste cijfer zichtbaar via http (mediaan)"),
     "statline_site": (90.0, "s", "site met StatLine-pakket bouwen (alle tabellen, 2019-H1–2025-H1, 342 gemeenten; mediaan CPU-tijd)"),
-    "statline_eerste_bezoek": (300_000, "B", "met StatLine-pakket: eerste bezoek zwaarste indicatorpagina, alles gzip"),
+    "statline_eerste_bezoek": (160_000, "B", "met StatLine-pakket: eerste bezoek zwaarste indicatorpagina, alles gzip"),
+    "statline_gemeente": (20_000, "B", "met StatLine-pakket: daarna één gemeente kiezen, haar cijfers (gzip; de Vega-runtime apart)"),
+    "synthetisch_16x_eerste_bezoek": (160_000, "B", "synthetisch 16x (342 gemeenten): eerste bezoek zwaarste indicatorpagina, alles gzip"),
+    "synthetisch_16x_gemeente": (20_000, "B", "synthetisch 16x: daarna één gemeente kiezen, haar cijfers (gzip; de Vega-runtime apart)"),
 }
 
 
@@ -167,6 +170,15 @@ def bench_scales(runs: int, scales: list[str], tmp: Path) -> dict:
         out[name] = {"schaal": scale, "wand": stats([w for w, _ in times]), "cpu": stats([c for _, c in times]),
                      "bytes": size, "bestanden": files, "zip": (root / "dist" / "impactmonitor-hgkm-offline.zip").stat().st_size,
                      "pagina": len(gzip.compress(heaviest.read_bytes(), 9))}
+        if name == "16x":  # the heaviest page in the browser: a first visit, then one municipality
+            pages = sorted((root / "site" / "indicatoren").glob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
+            pw, browser = _browser()
+            try:
+                out[name]["gewicht"] = page_weight(browser, root / "site", f"indicatoren/{pages[0].name}", f"indicatoren/{pages[1].name}")
+                out[name]["gemeente"] = municipality_weight(browser, root / "site", f"indicatoren/{pages[0].name}")
+            finally:
+                browser.close()
+                pw.stop()
         print(f"  {name}: {fmt_s(out[name]['cpu'])} CPU, {size / 1e6:.0f} MB", flush=True)
         shutil.rmtree(root)
     return out
@@ -278,6 +290,43 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL))
 
 
+def _weigh(site: Path, base: str, urls: list[str]) -> list[dict]:
+    items = []
+    for u in urls:
+        path = _local(site, u, base)
+        if path:
+            items.append({"pad": str(path.relative_to(site)), "bytes": path.stat().st_size, "gzip": gz(path.read_bytes())})
+    return items
+
+
+def municipality_weight(browser, site: Path, rel: str) -> dict | None:
+    """A first visit to `rel`, then the first municipality chosen in its selector: what that choice
+    loads (gzip), the data of the municipality (its parts) apart from the Vega runtime, which the
+    first choice of a visit brings along unless the reader pointed at a chart before."""
+    with serve(site) as base:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        seen: list[str] = []
+        page.on("requestfinished", lambda req: seen.append(req.url))
+        page.goto(base + rel)
+        page.wait_for_selector("html[data-grafieken=klaar]", state="attached", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        before = set(seen)
+        slug = page.eval_on_selector("select.hgkm-regio", "s => { const o = [...s.options].find(o => /^GM/.test(o.getAttribute('data-code') || '')); return o ? o.value : null; }")
+        if slug is None:
+            ctx.close()
+            return None
+        page.select_option("select.hgkm-regio", slug)
+        page.wait_for_selector("html[data-grafieken=klaar]", state="attached", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        items = _weigh(site, base, [u for u in dict.fromkeys(seen) if u not in before])
+        ctx.close()
+    runtime = [i for i in items if i["pad"].endswith("vega.min.js")]
+    return {"pagina": rel, "gemeente": slug, "bestanden": items, "data_gzip": sum(i["gzip"] for i in items if i not in runtime),
+            "runtime_gzip": sum(i["gzip"] for i in runtime)}
+
+
 def page_weight(browser, site: Path, first: str, second: str) -> dict:
     """Every response of a first visit to `first`, then `second` in the same browser (cache warm)."""
     with serve(site) as base:
@@ -299,15 +348,7 @@ def page_weight(browser, site: Path, first: str, second: str) -> dict:
         urls2 = [u for u in visit(second) if u not in cached]
         ctx.close()
 
-    def weigh(urls):
-        items = []
-        for u in urls:
-            path = _local(site, u, base)
-            if path:
-                items.append({"pad": str(path.relative_to(site)), "bytes": path.stat().st_size, "gzip": gz(path.read_bytes())})
-        return items
-
-    one, two = weigh(urls1), weigh(urls2)
+    one, two = _weigh(site, base, urls1), _weigh(site, base, urls2)
     return {"eerste": one, "tweede": two, "eerste_gzip": sum(i["gzip"] for i in one), "tweede_gzip": sum(i["gzip"] for i in two),
             "eerste_pagina": first, "tweede_pagina": second}
 
@@ -409,6 +450,10 @@ def report(m: dict, r: dict, budgets: list[dict], args) -> str:
         w("\nDe zwaarste indicatorpagina is alleen de HTML (met de grafiekdata en de tabel van alle gebieden × halfjaren); "
           "de scripts en stijlen van een eerste bezoek komen erbij en zijn bij elke schaal dezelfde (zie *Gewicht van een bezoek*). "
           "Het budget van 300 kB geldt voor de site met de meegeleverde data.")
+        if "gewicht" in r["schalen"].get("16x", {}):
+            g16 = r["schalen"]["16x"]["gewicht"]
+            w(f"\n16x in de browser: eerste bezoek aan `{g16['eerste_pagina']}` (alles, gzip) **{kb(g16['eerste_gzip'])}**.\n")
+            L.extend(bench_statline.municipality_report(r["schalen"]["16x"].get("gemeente"), kb))
         names = list(r["schalen"])
         if len(names) > 1:
             base = r["schalen"][names[0]]
@@ -504,7 +549,7 @@ def main(argv=None) -> int:
             r["browser"] = bench_browser(args.browser_runs, tmp)
         if "statline" in parts:
             print("StatLine-pakket: ophalen uit de replay, bouwen, paginagewicht…", flush=True)
-            r["statline"] = bench_statline.bench_statline(args.runs, tmp, timed, stats, page_weight, _browser)
+            r["statline"] = bench_statline.bench_statline(args.runs, tmp, timed, stats, page_weight, _browser, municipality_weight)
     m["load_end"] = os.getloadavg()
     figures = {}
     if "site" in r:
@@ -516,9 +561,15 @@ def main(argv=None) -> int:
         figures["volgende_pagina"] = r["browser"]["gewicht"]["tweede_gzip"]
         figures["eerste_cijfer_file"] = r["browser"]["tijden"]["statisch"]["file"]["eerste"]["median"]
         figures["eerste_cijfer_http"] = r["browser"]["tijden"]["statisch"]["http"]["eerste"]["median"]
+    if "gewicht" in r.get("schalen", {}).get("16x", {}):
+        figures["synthetisch_16x_eerste_bezoek"] = r["schalen"]["16x"]["gewicht"]["eerste_gzip"]
+        if r["schalen"]["16x"]["gemeente"]:
+            figures["synthetisch_16x_gemeente"] = r["schalen"]["16x"]["gemeente"]["data_gzip"]
     if "statline" in r:
         figures["statline_site"] = r["statline"]["site_cpu"]["median"]
         figures["statline_eerste_bezoek"] = r["statline"]["gewicht"]["eerste_gzip"]
+        if r["statline"].get("gemeente"):
+            figures["statline_gemeente"] = r["statline"]["gemeente"]["data_gzip"]
     budgets = check_budgets(figures)
     args.uit.write_text(report(m, r, budgets, args), encoding="utf-8")
     missed = [b for b in budgets if not b["ok"]]

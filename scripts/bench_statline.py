@@ -57,7 +57,7 @@ def package_figures(root: Path) -> dict:
             "cijfers": rows, "gemeentecijfers": municipal, "gemeenten": len(codes)}
 
 
-def bench_statline(runs: int, tmp: Path, timed, stats, page_weight, browser_factory) -> dict:
+def bench_statline(runs: int, tmp: Path, timed, stats, page_weight, browser_factory, municipality_weight=None) -> dict:
     root = copy_repository(tmp / "statline-root")
     release = Release(UNTIL, extra_municipalities=MUNICIPALITIES - 16)
     with serve_replay(release) as base:
@@ -76,6 +76,8 @@ def bench_statline(runs: int, tmp: Path, timed, stats, page_weight, browser_fact
     pw, browser = browser_factory()
     try:
         out["gewicht"] = page_weight(browser, site, f"indicatoren/{pages[0].name}", f"indicatoren/{pages[1].name}")
+        if municipality_weight:
+            out["gemeente"] = municipality_weight(browser, site, f"indicatoren/{pages[0].name}")
     finally:
         browser.close()
         pw.stop()
@@ -113,5 +115,19 @@ def report(s: dict, fmt_s, kb) -> list[str]:
           "| bestand | bytes | gzip |", "|---|---|---|"]
     L += [f"| `{f['pad']}` | {_n(f['bytes'])} | {_n(f['gzip'])} |"
           for f in sorted(s["gewicht"]["eerste"], key=lambda f: -f["gzip"])]
+    L.append("")
+    L += municipality_report(s.get("gemeente"), kb)
+    return L
+
+
+def municipality_report(g: dict | None, kb) -> list[str]:
+    """What choosing one municipality loaded after a first visit (bench.municipality_weight)."""
+    if not g:
+        return []
+    L = [f"Daarna op `{g['pagina']}` de gemeente `{g['gemeente']}` gekozen: haar cijfers {kb(g['data_gzip'])} gzip "
+         f"(de delen met de rijen van ongeveer 20 gemeenten per reeks), en de eerste keer in een bezoek de Vega-runtime "
+         f"({kb(g['runtime_gzip'])} gzip; die is er al als de lezer eerder een grafiek aanwees):", "",
+         "| bestand | bytes | gzip |", "|---|---|---|"]
+    L += [f"| `{f['pad']}` | {_n(f['bytes'])} | {_n(f['gzip'])} |" for f in sorted(g["bestanden"], key=lambda f: -f["gzip"])]
     L.append("")
     return L

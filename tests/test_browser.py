@@ -652,6 +652,28 @@ def test_chart_labels_and_tooltip_are_dutch(watched):
 # 7. Search works (under file:// through the offline plugin and the iframe-worker shim)
 # ---------------------------------------------------------------------------------------------
 
+def test_search_index_and_worker_come_when_the_search_box_is_used(watched):
+    """docs/assets/zoeken-later.js: a page loads without the search worker and (over http) without
+    the index, a third of a first visit; focus on the search box brings both, and results."""
+    w, page = watched, watched.page
+    asked = []
+    page.on("request", lambda req: asked.append(req.url.rsplit("/", 1)[-1]))
+    w.goto("indicatoren/ontvangen_meldingen.html")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert not [u for u in asked if u.startswith(("search.", "lunr."))], asked
+    if w.site.mode == "http":  # from disk the theme loads search_index.js itself (offline plugin): no network
+        assert "search_index.json" not in asked
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon").first.click()
+    box.click()
+    box.fill("meldingen")
+    page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT_MS)
+    assert [u for u in asked if u.startswith("search.")], asked
+    w.assert_clean()
+
+
 def test_search(watched):
     w, page = watched, watched.page
     w.goto("index.html")
