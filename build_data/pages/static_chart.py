@@ -26,6 +26,7 @@ from .html import render
 SMALL, WIDE = 358, 688  # width of the chart column (px) in a window of 390 and of 1280 px
 # Dutch number format as the CBS writes it (64 425 with a no-break space, 55,6 %): hgkm.js LOCALE
 LOCALE = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["€\u00a0", ""], "percent": "\u00a0%"}
+MAX_ROWS = 800  # a chart with more rows gets no drawing, the runtime draws it (a profile of 26 regions × 47 indicators at 4x scale: 1.2 MB a page)
 REGION = "nederland"  # the value of the spec's parameter `regio` in a drawing, unless a page asks another
 
 _CACHE: dict[str, str] = {}
@@ -97,6 +98,8 @@ def _to_disk(key: str, out: str) -> str:
 def drawings(spec: dict, region: str = REGION) -> Markup:
     """The two drawings of a chart for the page (classes hgkm-smal and hgkm-breed), template
     chart/drawing.html, with the parameter `regio` set to `region`."""
+    if sum(len(d.get("values", [])) for d in spec.get("data", [])) > MAX_ROWS:
+        return Markup("")  # too many rows to draw twice inline: the runtime draws it
     if region != REGION:
         spec = _for_region(spec, region)
     return Markup("").join(render("chart/drawing.html", size=size, width=width, rest=Markup(_ROOT.sub("", svg(spec, width), count=1)))

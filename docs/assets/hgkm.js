@@ -66,11 +66,15 @@
    * it fits (scaled by no more than 0.85-1.2: text stays the size it was drawn at). */
   var FIT = [0.85, 1.2];
   function drawingShows(el) {
-    var drawn = el.getAttribute("data-statisch");
     var svg = shownDrawing(el);
-    if (!drawn || !svg) return false;
+    if (!svg || !drawingShowsArea(el)) return false;
     var ratio = el.clientWidth / Number(svg.getAttribute("data-breedte"));
-    if (ratio && (ratio < FIT[0] || ratio > FIT[1])) return false;
+    return !ratio || (ratio >= FIT[0] && ratio <= FIT[1]);
+  }
+
+  function drawingShowsArea(el) {
+    var drawn = el.getAttribute("data-statisch");
+    if (!drawn) return false;
     if (drawn === "elk") return true;
     var shown = el.getAttribute("data-regio") || NL;
     if (shown === drawn) return true;
@@ -103,7 +107,7 @@
     return Array.prototype.slice.call(document.querySelectorAll(".hgkm-chart[data-spec], .hgkm-chart[data-spec-bron]")).filter(function (el) {
       if (el.hgkmDrawn || el.closest(".hgkm-periodevak[hidden]")) return false;
       if (live || !drawingShows(el)) {
-        if (el.hasAttribute("data-statisch") && !drawingShows(el)) el.setAttribute("data-verouderd", "ja");
+        if (el.hasAttribute("data-statisch") && !drawingShowsArea(el)) el.setAttribute("data-verouderd", "ja");
         return true;
       }
       el.setAttribute("data-getekend", "statisch");
@@ -113,7 +117,7 @@
 
   /* Draws with the runtime what the drawings cannot show (all charts once the reader has asked for
    * the runtime: a tooltip, an export). Resolves when they are drawn. */
-  var live = false;
+  var live = false, liveDrawn = null;
   function refreshCharts() {
     if (!chartsToDraw().length) return Promise.resolve();
     return loadRuntime().then(drawCharts).catch(function (err) {
@@ -130,9 +134,11 @@
   /* The reader reaches for a chart (pointer, touch, keyboard on a selector, map or export): from
    * now on the charts are drawn by the runtime, with tooltips. */
   function wantLive() {
-    if (live) return runtimeLoad || Promise.resolve();
-    live = true;
-    return refreshCharts();
+    if (!live) {
+      live = true;
+      liveDrawn = refreshCharts();
+    }
+    return liveDrawn;
   }
 
   /* Map a slug or CBS code (any case) to a slug known on this page; null when unknown. */
