@@ -71,7 +71,8 @@ def test_scales_grow_about_fourfold():
 
 def test_budget_check_flags_a_miss():
     ok = {"site": 9.0, "synthetisch_16x": 100.0, "eerste_bezoek": 120_000, "volgende_pagina": 20_000, "eerste_cijfer_file": 100.0,
-          "eerste_cijfer_http": 100.0, "statline_site": 60.0, "statline_eerste_bezoek": 150_000, "statline_gemeente": 10_000}
+          "eerste_cijfer_http": 100.0, "statline_site": 60.0, "statline_eerste_bezoek": 150_000, "statline_gemeente": 10_000,
+          "synthetisch_16x_eerste_bezoek": 150_000, "synthetisch_16x_gemeente": 10_000}
     assert all(b["ok"] for b in bench.check_budgets(ok))
     missed = bench.check_budgets({**ok, "eerste_bezoek": 140_001})
     assert [b["naam"] for b in missed if not b["ok"]] == ["eerste_bezoek"]
