@@ -72,14 +72,18 @@
     return !ratio || (ratio >= FIT[0] && ratio <= FIT[1]);
   }
 
+  /* Whether the drawing shows the area chosen: drawn for it, or for every area, or neither has
+   * figures in the chart (both show the same). */
   function drawingShowsArea(el) {
     var drawn = el.getAttribute("data-statisch");
     if (!drawn) return false;
-    if (drawn === "elk") return true;
     var shown = el.getAttribute("data-regio") || NL;
-    if (shown === drawn) return true;
-    var areas = (el.getAttribute("data-gebieden") || "").split(",");
-    return areas.indexOf(shown) < 0 && areas.indexOf(drawn) < 0;
+    return drawn === "elk" || shown === drawn || (!hasArea(el, shown) && !hasArea(el, drawn));
+  }
+
+  /* Whether a chart has figures for an area (its data-gebieden). */
+  function hasArea(el, slug) {
+    return (el.getAttribute("data-gebieden") || "").split(",").indexOf(slug) >= 0;
   }
 
   /* The drawing the stylesheet shows at this width (one for a phone, one for a wide screen). */
@@ -320,8 +324,7 @@
   }
 
   function areaFor(el, slug) {
-    var areas = (el.getAttribute("data-gebieden") || "").split(",");
-    return areas.indexOf(slug) >= 0 ? slug : NL;
+    return hasArea(el, slug) ? slug : NL;
   }
 
   function updateFigure(fig, slug) {
@@ -523,7 +526,7 @@
     if (!info || !/^GM/.test(info.code)) return null;  // nothing to load
     var jobs = Array.prototype.slice.call(document.querySelectorAll(".hgkm-figuur[data-deel-gemeenten]")).map(function (fig) {
       var el = fig.querySelector(".hgkm-chart");
-      if (!el || (el.getAttribute("data-gebieden") || "").split(",").indexOf(slug) < 0) return null;
+      if (!el || !hasArea(el, slug)) return null;
       var k = areaPart(slug, Number(fig.getAttribute("data-delen")) || 1);
       fig.hgkmParts = fig.hgkmParts || {};
       if (fig.hgkmParts[k]) return fig.hgkmParts[k];  // loaded, or on its way
