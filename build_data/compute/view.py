@@ -119,6 +119,19 @@ class View:
         return self.specs[kind]
 
 
+SITE_TITLE = "Impactmonitor aanpak huiselijk geweld en kindermishandeling"
+
+
+def citation(view: View) -> str:
+    """The suggested citation of an indicator's figures: its title, the periods that have a value,
+    the sources with their places, then this site (the reader adds the date of consulting)."""
+    valued = sorted({r["periode"] for r in view.records if r["waarde"] is not None}, key=periods.sort_key)
+    span = "" if not valued else periods.label(valued[0]) if len(valued) == 1 else f"{periods.label(valued[0])} tot en met {periods.label(valued[-1])}"
+    where = "; ".join(s["titel"] + (f" ({', '.join(s['vindplaatsen'])})" if s["vindplaatsen"] else "") for s in view.sources)
+    return (f"{view.titel}" + (f", {span}" if span else "") + f". Bron: {where}. "
+            f"Via {SITE_TITLE}, indicator '{view.id}', geraadpleegd op [datum].")
+
+
 def _first_per_area(recs: list[dict], period: str | None) -> dict[str, dict]:
     at: dict[str, dict] = {}
     for r in recs:

@@ -5,6 +5,7 @@ download with its licence and how to cite it."""
 from __future__ import annotations
 
 from ..compute.charts import drawn
+from ..compute.outputs import SCHEMA_PATH, download_schema
 from ..model import periods
 from . import edition as editions
 from .blocks import source_line, symbols_legend
@@ -47,4 +48,6 @@ def data_page(build) -> str:
                 for p in sorted(build.catalog.packages.values(), key=lambda p: p.name)]
     return str(render("export/data.md", packages_zip=PACKAGES_ZIP, offline=editions.offline_link(build),
                       packages=render("export/data_packages.html", packages=packages),
+                      schema=SCHEMA_PATH, columns=render("export/data_columns.html", fields=download_schema()["fields"],
+                                                         types={"string": "tekst", "number": "getal", "integer": "geheel getal"}),
                       table=render("export/data_table.html", rows=rows)))

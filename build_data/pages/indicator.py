@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from ..compute import charts
 from ..compute.view import View as Indicator
+from ..compute.view import citation
 from ..model import formatting, periods
 from ..model.catalog import Catalog
 from ..model.regions import is_municipality, is_regional
@@ -81,6 +82,6 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
         source_line=source_line(ind, catalog, recs) if kerncijfer else None,
         charts=figures, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
         sources=render("page/indicator_sources.html", sources=ind.sources),
-        downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel),
+        downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel, citation=citation(ind)),
         search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie), also_known=title_words(synonyms, ind.titel)))
     return page, {page_parts.path(name): page_parts.script(name, content) for name, content in parts.items()}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..compute.indicators import load_indicators
-from ..compute.outputs import indicator_csv, indicator_json, to_json_bytes
+from ..compute.outputs import SCHEMA_PATH, download_schema, indicator_csv, indicator_csv_excel, indicator_json, to_json_bytes
 from ..compute.view import View, data_until, data_until_by_level, data_until_by_source, make_view
 from ..load.catalogue import Entry, load_catalogue
 from ..load.changelog import edition, releases
@@ -136,6 +136,7 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
         build.files.update(part_files)
         build.files[f"data/{view.id}.json"] = to_json_bytes(indicator_json(view))
         build.files[f"data/{view.id}.csv"] = indicator_csv(view)
+        build.files[f"data/{view.id}-excel.csv"] = indicator_csv_excel(view)  # the same for Excel with Dutch settings
         for period in indicator.choice_periods(view):  # the downloads of the period a page shows
             build.files[f"data/{view.id}-{period}.json"] = to_json_bytes(indicator_json(view, period))
             build.files[f"data/{view.id}-{period}.csv"] = indicator_csv(view, period)
@@ -146,6 +147,7 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
     profile_pages, profile_files = profiles.pages(build)
     build.pages.update(profile_pages)
     build.files.update(profile_files)
+    build.files[SCHEMA_PATH] = json.dumps(download_schema(), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     build.pages["data.md"] = exports.data_page(build)
     build.pages["wijzigingen.md"] = editions.page(build)  # releases (CHANGELOG.md) and revised figures
     build.files[exports.PACKAGES_ZIP] = packages_zip(root)
