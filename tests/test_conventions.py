@@ -108,3 +108,16 @@ def test_an_indicator_page_suggests_a_citation_with_its_periods_and_sources(site
     assert quote.startswith("Ontvangen meldingen, 2e halfjaar 2019 tot en met 1e halfjaar 2020. Bron: CBS, Beleidsinformatie Veilig Thuis, 2e halfjaar 2019")
     assert quote.endswith("indicator 'ontvangen_meldingen', geraadpleegd op [datum].")
     assert 'href="../data/ontvangen_meldingen-excel.csv"' in page
+
+
+def test_the_accessibility_statement_has_the_parts_of_the_dutch_model_and_says_what_was_tested(site_dir):
+    """The statement (docs/toegankelijkheid.md) in the order of the model of the Dutch public sector,
+    naming the axe-core version the browser tests run (package.json), not one from memory."""
+    page = unescape((site_dir / "toegankelijkheid.html").read_text(encoding="utf-8"))
+    heads = re.findall(r"<h2 id=\"[^\"]*\">(.*?)<a", page)
+    assert heads == ["Eisen", "Status: nog niet door een onafhankelijke partij onderzocht", "Hoe de site is getest",
+                     "Wat nog niet voldoet of niet is nagegaan", "Een probleem melden", "Datum"]
+    axe = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
+    assert f"axe-core</strong> (versie {'.'.join(axe.split('.')[:2])})" in page
+    assert "WCAG) 2.1, niveau A en AA" in page and "status C" in page
+    assert 'href="toegankelijkheid.html"' in (site_dir / "index.html").read_text(encoding="utf-8")  # in the navigation
