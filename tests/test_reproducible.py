@@ -107,3 +107,33 @@ def test_zip_entries_have_fixed_dates_and_sorted_names(zip_path):
 def test_source_date_epoch():
     assert source_date_epoch("2026-11-24") == 1795478400
     assert source_date_epoch("") == 1577836800  # 2020-01-01, the zips' fixed date
+
+
+def test_a_shared_link_shows_title_area_and_chart_image(rebuilds):
+    """Open Graph and Twitter card tags (overrides/main.html, build_data.pages.share): on the site
+    with an address an indicator link shows its title with the areas, and the image of its chart,
+    drawn at build time with the chart's caption (area, period) and source; the offline build and
+    the zip carry no images (a link preview needs an address)."""
+    import struct
+    import zipfile
+    from html import unescape
+
+    plain, pages = rebuilds
+    page = (pages / "site" / "indicatoren" / "ontvangen_meldingen.html").read_text(encoding="utf-8")
+    tags = {m[0]: unescape(m[1]) for m in re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', page)}
+    assert tags["og:title"] == "Ontvangen meldingen (Nederland en Veilig Thuis-regio's)"
+    assert tags["og:url"] == "https://voorbeeld.github.io/hgkm/indicatoren/ontvangen_meldingen.html"
+    assert tags["og:image"] == "https://voorbeeld.github.io/hgkm/assets/delen-beeld/ontvangen_meldingen.png"
+    assert tags["og:image:alt"].startswith("Grafiek: Ontvangen meldingen per Veilig Thuis-regio, 2e halfjaar 2019*. Bron: CBS, Beleidsinformatie Veilig Thuis")
+    assert tags["twitter:card"] == "summary_large_image" and tags["og:locale"] == "nl_NL"
+    png = (pages / "site" / "assets" / "delen-beeld" / "ontvangen_meldingen.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert width >= 500 and height >= 300 and len(png) > 20_000  # a chart, not an empty box
+    home = (pages / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="' in home and 'name="twitter:card" content="summary"' in home
+    offline = (plain / "site" / "indicatoren" / "ontvangen_meldingen.html").read_text(encoding="utf-8")
+    assert 'property="og:title"' in offline and "og:image" not in offline
+    assert not (plain / "site" / "assets" / "delen-beeld").exists()
+    with zipfile.ZipFile(pages / "dist" / ZIP.name) as zf:
+        assert not [n for n in zf.namelist() if "/assets/delen-beeld/" in n]

@@ -49,6 +49,14 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
                   static=static, static_area=static_area)
 
 
+def first_paint_spec(fig, kind: str) -> dict:
+    """The spec a page's drawing of the figure is made from (without the municipalities' rows the
+    page loads later): also the chart of a shared link's image (build_data.pages.share)."""
+    if fig.municipal and fig.drawn:
+        fig, _ = _municipal_part(fig, set(fig.municipal))
+    return _drawn_spec(fig, kind)
+
+
 def _drawn_spec(fig, kind: str) -> dict:
     """The spec a drawing is made from: a chart of one area at a time needs only the rows of the
     area drawn (Nederland), which keeps a series of hundreds of areas quick to draw."""

@@ -87,12 +87,15 @@ def title_text(text) -> str:
     return str(text or "").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def front_matter(title: str, description: str | None = None) -> str:
+def front_matter(title: str, description: str | None = None, og: dict | None = None) -> str:
     """The page's YAML front matter. mkdocs-material puts the description unescaped into an
-    attribute (<meta content="...">): fully escaped here; the title as title_text."""
+    attribute (<meta content="...">): fully escaped here; the title as title_text. `og`: the tags
+    of a shared link (build_data.pages.share), as they are: overrides/main.html escapes them."""
     lines = ["---", f"title: {json.dumps(title_text(title), ensure_ascii=False)}"]
     if description is not None:
         lines.append(f"description: {json.dumps(str(e(description)), ensure_ascii=False)}")
+    if og:
+        lines.append(f"og: {json.dumps(og, ensure_ascii=False)}")  # JSON is YAML
     return Markup("\n".join(lines + ["---"]))
 
 

@@ -12,6 +12,7 @@ from ..model.catalog import Catalog
 from ..model.regions import is_municipality, is_regional
 from . import map as regionmap
 from . import parts as page_parts
+from . import share
 from .blocks import category_figures, change_block, key_figure, municipalities_of, region_options, region_selector, source_line, symbols_legend
 from .chart import chart_block
 from .export import embed_block
@@ -83,5 +84,6 @@ def indicator_page(ind: Indicator, catalog: Catalog, related=(), synonyms=()) ->
         charts=figures, embed_block=embed_block(ind), symbols_legend=symbols_legend(recs),
         sources=render("page/indicator_sources.html", sources=ind.sources),
         downloads=render("page/indicator_downloads.html", id=ind.id, titel=ind.titel, citation=citation(ind)),
-        search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie), also_known=title_words(synonyms, ind.titel)))
+        search_words=search_words(synonyms, ind.titel, ind.tekst, ind.definitie), also_known=title_words(synonyms, ind.titel),
+        og=share.meta(ind, catalog, related)))
     return page, {page_parts.path(name): page_parts.script(name, content) for name, content in parts.items()}

@@ -30,6 +30,7 @@ from ..pages import export as exports
 from ..pages import indicator
 from ..pages import profile as profiles
 from ..pages import redirect as redirects
+from ..pages import share
 from ..pages import theme as theme_pages
 from ..pages.html import title_text
 from . import vega_check
@@ -68,6 +69,11 @@ class Build:
                 {title_text(i.titel): f"indicatoren/{i.id}.md"} for i in self.indicators if i.thema.slug == theme.slug]
             sections.append({title_text(theme.titel): children})
         return sections
+
+    def share_images(self) -> dict[str, bytes]:
+        """site path -> PNG: the image of each indicator's chart for a shared link (made only for
+        a site with an address; build_data.pages.share)."""
+        return share.images(self.indicators, self.catalog)
 
     def region_nav(self) -> list:
         """The Veilig Thuis regions only: every page carries the navigation, so other areas (such as

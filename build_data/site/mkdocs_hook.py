@@ -39,6 +39,9 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=lift_specs(content, _specs)))
     for path, content in sorted(_build.files.items()):
         files.append(File.generated(config, path, content=content))
+    if config.site_url:  # a link preview needs the image at an address (overrides/main.html)
+        for path, content in sorted(_build.share_images().items()):
+            files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -13,6 +13,8 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..pages.share import FOLDER as SHARE_IMAGES
+
 ZIP_NAME = "impactmonitor-hgkm-offline.zip"
 ZIP_DIR = "impactmonitor-hgkm"
 FIXED_DATE = (2020, 1, 1, 0, 0, 0)  # reproducible zips: no build timestamps
@@ -74,6 +76,8 @@ def write_zip(site_dir: Path, zip_path: Path) -> None:
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
             rel = path.relative_to(site_dir).as_posix()
+            if rel.startswith(SHARE_IMAGES + "/"):
+                continue  # images for link previews of the published site: of no use offline
             info = zipfile.ZipInfo(f"{ZIP_DIR}/{rel}", FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
