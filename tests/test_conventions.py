@@ -121,3 +121,31 @@ def test_the_accessibility_statement_has_the_parts_of_the_dutch_model_and_says_w
     assert f"axe-core</strong> (versie {'.'.join(axe.split('.')[:2])})" in page
     assert "WCAG) 2.1, niveau A en AA" in page and "status C" in page
     assert 'href="toegankelijkheid.html"' in (site_dir / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+def test_the_packages_zip_holds_a_valid_data_package_v2_descriptor_for_each_package(site_dir, tmp_path):
+    """Beside each datapackage.yaml the zip has its Data Package v2 form: `$schema` of the v2
+    profile, version and created of the edition (CHANGELOG.md), contributors with roles; valid
+    for frictionless (the profile, then every resource's data against its schema)."""
+    import zipfile
+
+    from build_data.load.changelog import edition, releases
+    from build_data.load.content import Content
+    from build_data.site import datapackage_v2
+
+    with zipfile.ZipFile(site_dir / "downloads" / "impactmonitor-hgkm-datapakketten.zip") as zf:
+        zf.extractall(tmp_path)
+    folders = sorted(p.parent for p in (tmp_path / "datapakketten").glob("*/datapackage.yaml"))
+    assert len(folders) == len(list((ROOT / "datapackages").glob("*/datapackage.yaml"))) >= 11
+    current = edition(releases(Content(ROOT)))
+    for folder in folders:
+        desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert desc["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+        assert desc["version"] == current["versie"] and desc["created"] == f"{current['datum']}T00:00:00Z"
+        assert desc["contributors"][-1]["roles"] == ["dataCurator"] and desc["contributors"][0]["roles"] == ["creator"]
+        assert all(r.get("type") == "table" for r in desc["resources"] if "schema" in r)
+        assert datapackage_v2.problems(desc) == [], folder.name
+        report = frictionless.Package.from_descriptor(desc, basepath=str(folder)).validate()
+        assert report.valid, (folder.name, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5])
+    # the check can fail: a creation time that is no date-time
+    assert datapackage_v2.problems({**desc, "created": "december 2026"})

@@ -156,7 +156,7 @@ def _assemble(root: Path) -> tuple[Inputs, Build | None, list[Problem]]:
     build.files[SCHEMA_PATH] = json.dumps(download_schema(), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     build.pages["data.md"] = exports.data_page(build)
     build.pages["wijzigingen.md"] = editions.page(build)  # releases (CHANGELOG.md) and revised figures
-    build.files[exports.PACKAGES_ZIP] = packages_zip(root)
+    build.files[exports.PACKAGES_ZIP] = packages_zip(root, build.edition)
     for view in views:
         if exports.first_chart(view):
             build.files[f"embed/{view.id}.html"] = exports.embed_page(view, catalog, views).encode("utf-8")

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..pages.share import FOLDER as SHARE_IMAGES
+from . import datapackage_v2
 
 ZIP_NAME = "impactmonitor-hgkm-offline.zip"
 ZIP_DIR = "impactmonitor-hgkm"
@@ -106,14 +107,19 @@ def swap(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def packages_zip(root: Path) -> bytes:
-    """Every data package (descriptor + data files) as it is in the repository."""
+def packages_zip(root: Path, edition: dict | None = None) -> bytes:
+    """Every data package (descriptor + data files) as it is in the repository, and beside each
+    datapackage.yaml its Data Package v2 form datapackage.json for the edition (build_data.site.datapackage_v2)."""
+    base = root / "datapackages"
+    files = {path.relative_to(base).as_posix(): path.read_bytes()
+             for path in base.rglob("*") if path.is_file() and not path.name.startswith(".")}
+    for yml in base.glob("*/datapackage.yaml"):
+        files[f"{yml.parent.name}/datapackage.json"] = datapackage_v2.to_bytes(datapackage_v2.descriptor(yml.parent, edition or {}))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        base = root / "datapackages"
-        for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            info = zipfile.ZipInfo(f"datapakketten/{path.relative_to(base).as_posix()}", FIXED_DATE)
+        for rel in sorted(files, key=lambda n: n.split("/")):
+            info = zipfile.ZipInfo(f"datapakketten/{rel}", FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            zf.writestr(info, files[rel])
     return buf.getvalue()
