@@ -5,7 +5,8 @@ and its sources, drawn at build time by vl-convert (static PNG, Dutch number for
 The images are made only for a site with an address (`site_url`, as the Pages workflow sets it):
 a link preview needs an absolute image URL, and the offline copy has no use for them (they are
 left out of the zip). The tags come from the page's front matter (`og`), which the theme's
-template overrides/main.html writes into the head; that template is the only MkDocs glue."""
+template overrides/main.html writes into the head (with the hook's few lines that add the images,
+the only MkDocs-specific part)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from .chart import first_paint_spec
 from .export import first_chart
 
 FOLDER = "assets/delen-beeld"  # the images: assets/delen-beeld/<id>.png
-WIDTH = 560  # px of the chart; with its padding the image is 600 px wide
+WIDTH = 560  # px: the width of the image (the chart fits its width, as in its column on a page)
 
 
 def image_path(view) -> str | None:

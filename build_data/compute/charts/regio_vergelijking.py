@@ -23,7 +23,8 @@ def figure(view, catalog, related=(), period: str | None = None) -> Figure:
     title, unit, recs = view.titel, view.eenheid, view.records
     period = period or view.latest_regional
     key = NAME if period == view.latest_regional else f"{NAME}@{period}"
-    spec = view.spec(key, lambda: regio_vergelijking(title, unit, chart_rows(recs), period))
+    # only the period's rows are copied for the chart (a page makes this figure for every period)
+    spec = view.spec(key, lambda: regio_vergelijking(title, unit, chart_rows([r for r in recs if r["periode"] == period]), period))
     # the Veilig Thuis regions side by side; municipalities are compared with municipalities only (never here)
     shown = [r for r in recs if r["periode"] == period and (is_regional(r["regio_code"]) or r["regio_code"] == "NL01")
              and not is_municipality(r["regio_code"])]
