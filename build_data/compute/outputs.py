@@ -11,12 +11,11 @@ import math
 
 from ..model import formatting, periods
 from ..model.catalog import Catalog
+from ..model.formatting import QUALIFIERS
 from ..model.frames import tuples
 from ..model.indicator import Indicator
-from . import revisions
-
-from ..model.formatting import QUALIFIERS
 from ..model.symbols import SYMBOLS
+from . import revisions
 
 # The columns of the downloads data/<id>.csv, each with its Table Schema type and what it holds
 # (published as data/downloads.schema.json, explained on the Data page, checked by a test).
