@@ -42,27 +42,26 @@ def chart_block(view: View, catalog: Catalog, kind: str, related=(), base: str =
             if parts is not None:
                 parts[f"{part}{i}"] = content
         fig, _ = _municipal_part(full, set(full.municipal))
-    static = static_chart.drawings(_drawn_spec(fig, kind)) if static and fig.drawn else ""
+    static = static_chart.drawings(first_paint_spec(fig, kind)) if static and fig.drawn else ""
     static_area = static_chart.REGION if static_chart.uses_region(fig.spec) else "elk"
     return render("chart/figure.html", fig=fig, id=view.id, base=base, sources=sources, others_sources=others_sources,
                   others_by_area=by_area, part=page_parts.src_prefix(part) if part else None, n_parts=n_parts,
                   static=static, static_area=static_area)
 
 
+def first_paint_rows(fig, kind: str):
+    """Which rows (by `regio_slug`) a first paint of the figure draws: not the municipalities' (the
+    page loads them later), and for a chart of one area at a time only the area drawn (Nederland),
+    which keeps a series of hundreds of areas quick to draw."""
+    local = set(fig.municipal) if fig.municipal and fig.drawn else set()
+    one = charts.KINDS[kind].ONE_AREA
+    return lambda slug: slug not in local and (not one or slug == static_chart.REGION)
+
+
 def first_paint_spec(fig, kind: str) -> dict:
-    """The spec a page's drawing of the figure is made from (without the municipalities' rows the
-    page loads later): also the chart of a shared link's image (build_data.pages.share)."""
-    if fig.municipal and fig.drawn:
-        fig, _ = _municipal_part(fig, set(fig.municipal))
-    return _drawn_spec(fig, kind)
-
-
-def _drawn_spec(fig, kind: str) -> dict:
-    """The spec a drawing is made from: a chart of one area at a time needs only the rows of the
-    area drawn (Nederland), which keeps a series of hundreds of areas quick to draw."""
-    if not charts.KINDS[kind].ONE_AREA:
-        return fig.spec
-    return page_parts.split_spec(fig.spec, "regio_slug", lambda slug: slug == static_chart.REGION)[0]
+    """The spec a page's drawing of the figure is made from: also the chart of a shared link's
+    image (build_data.pages.share)."""
+    return page_parts.split_spec(fig.spec, "regio_slug", first_paint_rows(fig, kind))[0]
 
 
 def _municipal_part(fig, local: set[str]):

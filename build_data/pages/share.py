@@ -10,14 +10,13 @@ the only MkDocs-specific part)."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 import vl_convert
 
 from ..compute import charts
 from . import static_chart
-from .chart import first_paint_spec
+from .chart import first_paint_rows, first_paint_spec
 from .export import first_chart
 
 FOLDER = "assets/delen-beeld"  # the images: assets/delen-beeld/<id>.png
@@ -51,8 +50,7 @@ def images(views, catalog) -> dict[str, bytes]:
 
 
 def png(spec: dict) -> bytes:
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("containerSize()[0]", str(WIDTH))
-    return vl_convert.vega_to_png(json.loads(text), scale=1, format_locale=static_chart.LOCALE)
+    return vl_convert.vega_to_png(static_chart.sized(spec, WIDTH), scale=1, format_locale=static_chart.LOCALE)
 
 
 def _figure(view, catalog, related):
@@ -61,9 +59,8 @@ def _figure(view, catalog, related):
     fig = charts.KINDS[kind].figure(view, catalog, related, None) if kind else None
     if fig is None or not fig.drawn:
         return None
-    local, one = set(fig.municipal or ()), charts.KINDS[kind].ONE_AREA  # rows the drawing leaves out (first_paint_spec)
-    rows = sum(1 for d in fig.spec.get("data", []) for r in d.get("values", [])
-               if not (r.get("regio_slug") in local or (one and r.get("regio_slug") != static_chart.REGION)))
+    drawn = first_paint_rows(fig, kind)  # counted, not split: a page asks this of every indicator
+    rows = sum(1 for d in fig.spec.get("data", []) for r in d.get("values", []) if drawn(r.get("regio_slug")))
     return fig if rows <= static_chart.MAX_ROWS else None
 
 

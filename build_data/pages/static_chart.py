@@ -62,9 +62,14 @@ def svg(spec: dict, width: int) -> str:
     return _CACHE[key]
 
 
+def sized(spec: dict | str, width: int) -> dict:
+    """The spec (or its JSON text) as drawn in a container `width` pixels wide."""
+    text = spec if isinstance(spec, str) else json.dumps(spec, ensure_ascii=False, sort_keys=True)
+    return json.loads(text.replace("containerSize()[0]", str(width)))
+
+
 def _draw(text: str, width: int) -> str:
-    sized = json.loads(text.replace("containerSize()[0]", str(width)))
-    out = vl_convert.vega_to_svg(sized, format_locale=LOCALE)
+    out = vl_convert.vega_to_svg(sized(text, width), format_locale=LOCALE)
     if not _ROOT.match(out):
         raise RuntimeError(f"vl-convert gaf onverwachte SVG: {out[:120]!r}")
     return out
