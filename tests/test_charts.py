@@ -66,3 +66,35 @@ def test_a_dataset_the_compiler_drops_stops_the_build(monkeypatch):
              "periode_label": "2e halfjaar 2019", "waarde": 5, "waarde_tekst": "5", "teken": "", "categorie": "", "groep": "", "noot": ""}]
     with pytest.raises(RuntimeError, match="d0"):
         halfjaar_reeks("Titel", "aantal", rows)
+
+
+def _regions(period: str, values: list, symbol: str) -> list[dict]:
+    from build_data.model.periods import label
+    rows = [{"regio_code": "NL01", "regio_naam": "Nederland", "regio_slug": "nederland", "periode": period,
+             "periode_label": label(period), "waarde": 50.5, "waarde_tekst": "50,5", "teken": "", "categorie": "", "groep": "", "noot": ""}]
+    for i, v in enumerate(values):
+        rows.append({"regio_code": f"VT{i + 1:02d}", "regio_naam": f"Regio {i + 1}", "regio_slug": f"regio-{i + 1}", "periode": period,
+                     "periode_label": label(period), "waarde": v, "waarde_tekst": "." if v is None else str(v).replace(".", ","),
+                     "teken": "." if v is None else symbol, "categorie": "", "groep": "", "noot": ""})
+    return rows
+
+
+def test_a_chart_made_for_another_period_equals_one_made_anew():
+    """regio_vergelijking is made with altair once per shape and then given only new rows
+    (base.reuse): for a second period, one with CBS symbols the first had none of, the result
+    equals the chart made from scratch with every row."""
+    from build_data.compute.charts.regio_vergelijking import regio_vergelijking
+    charts._SHAPES.clear()
+    first = _regions("2019-H2", [10.5, 20.25, 30.0], "")
+    second = _regions("2020-H1", [7.5, None, 40.0], "*")
+    regio_vergelijking("Test", "procent", first, "2019-H2")
+    assert len(charts._SHAPES) == 1
+    reused = regio_vergelijking("Test", "procent", second, "2020-H1")
+    charts.COMPILE_WITH_ROWS = True
+    try:
+        anew = regio_vergelijking("Test", "procent", second, "2020-H1")
+    finally:
+        charts.COMPILE_WITH_ROWS = False
+    assert reused == anew
+    assert any(r.get("teken_uitleg") for d in reused["data"] for r in d.get("values", []))
+    assert "2020" in reused["description"] and reused["description"] == anew["description"]

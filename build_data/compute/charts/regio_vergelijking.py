@@ -10,7 +10,7 @@ import altair as alt
 from ...compute.ranks import rank_text
 from ...model import periods
 from ...model.regions import is_municipality, is_regional
-from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, unit_title, x_format
+from .base import BASE, HIGHLIGHT, REFERENCE, SELECTED, SYMBOL_TIP, finish, inline, param, reuse, unit_title, x_format
 from .figure import Figure, Reference, chart_rows, gaps
 
 NAME = "regio-vergelijking"
@@ -43,8 +43,24 @@ def figure(view, catalog, related=(), period: str | None = None) -> Figure:
 
 
 def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> dict:
-    """All regions side by side for one period, sorted, the selected region highlighted."""
+    """All regions side by side for one period, sorted, the selected region highlighted. Made with
+    altair once per shape (title, unit, number of regions, with or without Nederland as
+    reference) and for the other periods given their rows only (base.reuse)."""
     data = [r for r in rows if is_regional(r["regio_code"]) and not is_municipality(r["regio_code"]) and r["periode"] == period]
+    nl = next((r for r in rows if r["regio_code"] == "NL01" and r["periode"] == period and r["waarde"] is not None
+               and not r["categorie"] and not r["groep"]), None)
+    ref = [{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}] if nl and unit != "aantal" else None
+    top = max((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
+    low = min((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
+    desc = f"{title} per Veilig Thuis-regio, {periods.label(period, data[0]['teken'] if data else '')}"
+    if top and low:
+        desc += f": hoogste {top['regio_naam']} {top['waarde_tekst']}, laagste {low['regio_naam']} {low['waarde_tekst']}"
+        desc += f"; Nederland {nl['waarde_tekst']}." if nl else "."
+    shape = (NAME, title, unit, len(data), ref is not None)
+    return reuse(shape, [data] + ([ref] if ref else []), desc, lambda: _chart(title, unit, data, ref, desc))
+
+
+def _chart(title: str, unit: str, data: list[dict], ref_rows: list[dict] | None, desc: str) -> dict:
     base = alt.Chart(inline(data)).transform_calculate(
         x_pos="isValid(datum.waarde) ? datum.waarde : 0")
     y = alt.Y("regio_naam:N", sort=alt.EncodingSortField("waarde", order="descending"), title=None)
@@ -58,20 +74,12 @@ def regio_vergelijking(title: str, unit: str, rows: list[dict], period: str) -> 
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
         y=y, x="x_pos:Q", text="waarde_tekst:N", tooltip=tooltip)
     layers = [bars, labels]
-    nl = next((r for r in rows if r["regio_code"] == "NL01" and r["periode"] == period and r["waarde"] is not None
-               and not r["categorie"] and not r["groep"]), None)
-    if nl and unit != "aantal":
+    if ref_rows:
         # Nederland as reference, where it is comparable (a ratio or percentage, not a total)
-        ref = alt.Chart(inline([{**nl, "label": f"Nederland: {nl['waarde_tekst']}"}]))
+        ref = alt.Chart(inline(ref_rows))
         ref_tip = [alt.Tooltip("label:N", title="Referentie")]
         layers.append(ref.mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(x="waarde:Q", tooltip=ref_tip))
         layers.append(ref.mark_text(align="left", dx=4, baseline="bottom", y=-2, color=REFERENCE, fontSize=11, fontWeight="bold").encode(
             x="waarde:Q", text="label:N", tooltip=ref_tip))
     chart = alt.layer(*layers).add_params(param()).properties(width="container", height=max(len(data), 1) * 20)
-    top = max((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
-    low = min((r for r in data if r["waarde"] is not None), key=lambda r: r["waarde"], default=None)
-    desc = f"{title} per Veilig Thuis-regio, {periods.label(period, data[0]['teken'] if data else '')}"
-    if top and low:
-        desc += f": hoogste {top['regio_naam']} {top['waarde_tekst']}, laagste {low['regio_naam']} {low['waarde_tekst']}"
-        desc += f"; Nederland {nl['waarde_tekst']}." if nl else "."
     return finish(chart, desc)
